@@ -1,6 +1,18 @@
 package dev.slimlab.cli;
 
+import dev.slimlab.dockerfile.AstDump;
+import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.dockerfile.DockerfileSyntaxException;
+import dev.slimlab.dockerfile.Stage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,24 +23,74 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "parse",
         mixinStandardHelpOptions = true,
-        description = "Parse a Dockerfile: --dump its instructions or --print it back.")
+        description = {
+            "Parse a Dockerfile as BuildKit (docker build) reads it.",
+            "Without an option: a summary of its stages. A file BuildKit would reject exits 1",
+            "with a message naming the line."})
 public final class ParseCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The Dockerfile to parse.")
+    @Parameters(paramLabel = "FILE", description = "The Dockerfile to parse ('-' reads standard input).")
     String file;
 
-    @Option(names = "--dump", description = "Show the parsed instructions, one per line.")
-    boolean dump;
+    @ArgGroup(exclusive = true)
+    Output output = new Output();
 
-    @Option(names = "--print", description = "Print the Dockerfile back from the parsed model.")
-    boolean print;
+    static final class Output {
+        @Option(names = "--dump", description = "Print BuildKit's AST dump: one line per instruction.")
+        boolean dump;
+
+        @Option(names = "--print", description = "Print the file back from the parsed model, byte for byte.")
+        boolean print;
+    }
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("slimlab parse: not implemented yet");
-        return 2;
+        PrintWriter err = spec.commandLine().getErr();
+        byte[] bytes;
+        try {
+            bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (NoSuchFileException e) {
+            err.println("slimlab parse: " + file + ": no such file");
+            return SlimLabCommand.EXIT_FAILURE;
+        } catch (IOException e) {
+            err.println("slimlab parse: cannot read " + file + ": " + e.getMessage());
+            return SlimLabCommand.EXIT_FAILURE;
+        }
+        Dockerfile dockerfile;
+        try {
+            dockerfile = Dockerfile.parse(bytes);
+        } catch (DockerfileSyntaxException e) {
+            String where = e.line() > 0 ? file + ":" + e.line() : file;
+            err.println(where + ": error: " + e.reason());
+            err.println("BuildKit (docker build) would reject this file; fix the line named above.");
+            return SlimLabCommand.EXIT_FAILURE;
+        }
+        PrintStream out = System.out;
+        if (output.dump) {
+            out.writeBytes(AstDump.dump(dockerfile).getBytes(StandardCharsets.UTF_8));
+        } else if (output.print) {
+            out.writeBytes(dockerfile.toBytes());
+        } else {
+            out.writeBytes(summary(dockerfile).getBytes(StandardCharsets.UTF_8));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String summary(Dockerfile dockerfile) {
+        StringBuilder s = new StringBuilder();
+        s.append(dockerfile.instructions().size()).append(" instructions, ")
+                .append(dockerfile.stages().size()).append(" stages\n");
+        for (Stage stage : dockerfile.stages()) {
+            s.append("  stage ").append(stage.index());
+            stage.name().ifPresent(n -> s.append(" \"").append(n).append('"'));
+            s.append(": FROM ").append(stage.baseImage())
+                    .append(" (line ").append(stage.from().line()).append(", ")
+                    .append(stage.instructions().size()).append(" instructions)\n");
+        }
+        return s.toString();
     }
 }

@@ -1,0 +1,9 @@
+package dev.slimlab.dockerfile;
+
+/**
+ * A here-document of a RUN, COPY or ADD: {@code <<EOF}, {@code <<-EOF} (chomp: leading tabs of
+ * the terminator line ignored), quoted terminators (no expansion), {@code 3<<EOF}. The content is
+ * the body as written, each line with its terminator.
+ */
+public record Heredoc(String name, boolean chomp, boolean expand, int fileDescriptor, String content) {
+}

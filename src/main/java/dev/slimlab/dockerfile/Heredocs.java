@@ -1,0 +1,70 @@
+package dev.slimlab.dockerfile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the here-documents a RUN, COPY or ADD line opens, as BuildKit does. */
+final class Heredocs {
+
+    private static final Pattern OPENING = Pattern.compile("^([0-9]*)<<(-?)([^<]*)\\z", Pattern.DOTALL);
+    private static final Pattern BARE_OPERATOR = Pattern.compile("^[0-9]*<<-?\\z");
+
+    record Opening(String name, boolean chomp, boolean expand, int fileDescriptor) {
+    }
+
+    private Heredocs() {
+    }
+
+    static List<Opening> openings(String line) {
+        List<String> words;
+        try {
+            words = new ShellLex('\\').rawQuotes(true).rawEscapes(true).processWords(line, name -> null);
+        } catch (ShellLex.ExpansionException e) {
+            return List.of(); // BuildKit ignores lines its shell lexer cannot read
+        }
+        List<Opening> openings = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (BARE_OPERATOR.matcher(word).matches() && i + 1 < words.size()) {
+                word = word + words.get(++i); // "<< EOF" reads as "<<EOF"
+            }
+            Matcher m = OPENING.matcher(word);
+            if (!m.matches() || m.group(3).isEmpty()) {
+                continue;
+            }
+            opening(m).ifPresent(openings::add);
+        }
+        return openings;
+    }
+
+    private static java.util.Optional<Opening> opening(Matcher m) {
+        String rest = m.group(3);
+        try {
+            List<String> words = new ShellLex('\\').skipUnsetEnv(true).processWords(rest, name -> null);
+            if (words.size() != 1) {
+                return java.util.Optional.empty();
+            }
+            List<String> raw = new ShellLex('\\').skipUnsetEnv(true).rawQuotes(true).processWords(rest, name -> null);
+            String name = words.get(0);
+            boolean expand = quotes(name) == quotes(raw.get(0));
+            int fd = m.group(1).isEmpty() ? 0 : parseFd(m.group(1));
+            return java.util.Optional.of(new Opening(name, m.group(2).equals("-"), expand, fd));
+        } catch (ShellLex.ExpansionException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static int parseFd(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static long quotes(String s) {
+        return s.chars().filter(c -> c == '\'' || c == '"').count();
+    }
+}

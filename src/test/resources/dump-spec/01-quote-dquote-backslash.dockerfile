@@ -1,0 +1,3 @@
+# rule: §3 `"` -> `\"`, `\` -> `\\` in every printed argument
+RUN echo "a\b" 'c' \\d
+USER "x"\y

@@ -1,0 +1,3 @@
+# rule: §7 LABEL legacy form with only a key
+FROM a
+LABEL foo

@@ -1,0 +1,5 @@
+# rule: §7 an unterminated heredoc (end of file before the terminator)
+FROM a
+RUN <<EOF
+echo body
+ EOF

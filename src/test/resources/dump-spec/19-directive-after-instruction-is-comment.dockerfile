@@ -1,0 +1,5 @@
+FROM a
+# escape=`
+# escape=invalid
+RUN b `
+USER c

@@ -1,0 +1,3 @@
+# escape=`
+RUN dir C:\ `
+    && echo done

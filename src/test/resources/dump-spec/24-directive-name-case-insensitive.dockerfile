@@ -1,0 +1,4 @@
+# SYNTAX=docker/dockerfile:1
+# eScApE=`
+RUN echo a `
+b

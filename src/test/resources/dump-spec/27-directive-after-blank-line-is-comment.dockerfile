@@ -1,0 +1,4 @@
+
+# escape=`
+RUN echo a `
+USER b

@@ -1,0 +1,4 @@
+# just a comment
+# escape=`
+RUN echo a `
+USER b

@@ -1,0 +1,4 @@
+# foo=bar
+# escape=`
+RUN echo a `
+USER b

@@ -1,0 +1,3 @@
+# rule: §5 words: inside '...' the escape character has no effect
+ENV A='x\' B=c
+LABEL k='a b\n'

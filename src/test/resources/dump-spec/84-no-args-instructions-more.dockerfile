@@ -1,0 +1,10 @@
+# rule: §5 ENV/LABEL with no words, ARG with no words, empty HEALTHCHECK/ONBUILD/SHELL/string instructions -> no args
+ENV
+LABEL
+ARG
+HEALTHCHECK
+ONBUILD
+SHELL
+WORKDIR
+MAINTAINER
+STOPSIGNAL

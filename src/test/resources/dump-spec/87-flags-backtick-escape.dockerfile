@@ -1,0 +1,2 @@
+# escape=`
+RUN --mount=a`"b --x="c`"d" --y=e\f echo

@@ -1,0 +1,3 @@
+# escape=`
+ENV a=x` y b="p`"q" c=d\e
+ARG e=f` g

@@ -1,0 +1,4 @@
+# rule: §6 whitespace around JSON tokens is allowed, also when it comes from a continuation
+CMD [ "a", \
+      "b" ]
+RUN   [   ]   
