@@ -1,0 +1,128 @@
+package dev.slimlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code slimlab parse}: the dump, the byte-exact print, the summary, and clear errors. */
+class ParseCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+    private InputStream originalIn;
+
+    @BeforeEach
+    void captureStandardStreams() {
+        originalOut = System.out;
+        originalErr = System.err;
+        originalIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStandardStreams() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        System.setIn(originalIn);
+    }
+
+    private Path file(byte[] content) throws Exception {
+        return Files.write(dir.resolve("Dockerfile"), content);
+    }
+
+    private Path file(String content) throws Exception {
+        return file(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void dumpPrintsOneLinePerInstructionAndExitsZero() throws Exception {
+        Path df = file("# syntax=docker/dockerfile:1\nFROM python:3.10 AS app\nRUN pip install \\\n  flask\nCMD [\"flask\", \"run\"]\n");
+        assertThat(SlimLabCommand.run("parse", "--dump", df.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "(from \"python:3.10\" \"AS\" \"app\")\n(run \"pip install   flask\")\n(cmd \"flask\" \"run\")\n");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void printGivesTheExactBytesBackIncludingInvalidUtf8AndCrlf() throws Exception {
+        byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'F', 'R', 'O', 'M', ' ', 'a', '\r', '\n',
+            'R', 'U', 'N', ' ', (byte) 0xFF, ' ', '\\', '\r', '\n', ' ', 'b'};
+        Path df = file(bytes);
+        assertThat(SlimLabCommand.run("parse", "--print", df.toString())).isZero();
+        assertThat(out.toByteArray()).isEqualTo(bytes);
+    }
+
+    @Test
+    void withoutAnOptionItSummarisesTheStages() throws Exception {
+        Path df = file("ARG PY=3.10\nFROM python:${PY} AS build\nRUN make\nFROM gcr.io/distroless/python3\nCOPY --from=build /app /app\n");
+        assertThat(SlimLabCommand.run("parse", df.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("5 instructions, 2 stages\n"
+                + "  stage 0 \"build\": FROM python:${PY} (line 2, 1 instructions)\n"
+                + "  stage 1: FROM gcr.io/distroless/python3 (line 4, 1 instructions)\n");
+    }
+
+    @Test
+    void aRejectedFileExitsOneNamingTheLine() throws Exception {
+        Path df = file("FROM a\n\nENV ONLY_A_KEY\n");
+        assertThat(SlimLabCommand.run("parse", "--dump", df.toString())).isEqualTo(1);
+        assertThat(out.size()).isZero();
+        assertThat(stderr()).contains(df + ":3: error: ENV must have two arguments").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnterminatedHeredocNamesTheLineThatOpenedIt() throws Exception {
+        Path df = file("FROM a\nRUN <<EOF\necho never ends\n");
+        assertThat(SlimLabCommand.run("parse", "--dump", df.toString())).isEqualTo(1);
+        assertThat(stderr()).contains(":2: error: unterminated heredoc");
+    }
+
+    @Test
+    void binaryGarbageGetsAnAnswerNotAStackTrace() throws Exception {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(7).nextBytes(garbage);
+        Path df = file(garbage);
+        int code = SlimLabCommand.run("parse", "--dump", df.toString());
+        assertThat(code).isIn(0, 1);
+        assertThat(stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        assertThat(SlimLabCommand.run("parse", "--dump", dir.resolve("nope").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("nope: no such file");
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        System.setIn(new ByteArrayInputStream("from scratch\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(SlimLabCommand.run("parse", "--dump", "-")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("(from \"scratch\")\n");
+    }
+
+    @Test
+    void dumpAndPrintTogetherIsAUsageError() throws Exception {
+        Path df = file("FROM a\n");
+        assertThat(SlimLabCommand.run("parse", "--dump", "--print", df.toString())).isEqualTo(SlimLabCommand.EXIT_USAGE);
+        assertThat(stderr()).contains("mutually exclusive");
+    }
+}
