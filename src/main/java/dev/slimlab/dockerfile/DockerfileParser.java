@@ -1,6 +1,7 @@
 package dev.slimlab.dockerfile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -285,7 +286,7 @@ final class DockerfileParser {
 
         private void add(int offset) {
             if (text.length() == offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
             offsets[text.length()] = offset;
         }

@@ -1,5 +1,7 @@
 package dev.slimlab.dockerfile;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +45,7 @@ final class FlagScan {
         byte[] line = GoText.encode(text);
         int[] charAt = charIndexOfBytes(text, line.length);
         List<Word> words = new ArrayList<>();
-        java.io.ByteArrayOutputStream word = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream word = new ByteArrayOutputStream();
         boolean inWord = false;
         boolean inQuote = false;
         byte quote = 0;
@@ -121,11 +123,11 @@ final class FlagScan {
         return new FlagScan(words, "", text.length());
     }
 
-    private static boolean isBareDashes(java.io.ByteArrayOutputStream word) {
-        return word.size() == 2 && word.toString(java.nio.charset.StandardCharsets.ISO_8859_1).equals("--");
+    private static boolean isBareDashes(ByteArrayOutputStream word) {
+        return word.size() == 2 && word.toString(StandardCharsets.ISO_8859_1).equals("--");
     }
 
-    private static Word word(java.io.ByteArrayOutputStream bytes, int start, int end) {
+    private static Word word(ByteArrayOutputStream bytes, int start, int end) {
         byte[] b = bytes.toByteArray();
         return new Word(GoText.decode(b, 0, b.length), start, end);
     }

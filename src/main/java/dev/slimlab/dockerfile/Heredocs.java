@@ -2,6 +2,7 @@ package dev.slimlab.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,20 +40,20 @@ final class Heredocs {
         return openings;
     }
 
-    private static java.util.Optional<Opening> opening(Matcher m) {
+    private static Optional<Opening> opening(Matcher m) {
         String rest = m.group(3);
         try {
             List<String> words = new ShellLex('\\').skipUnsetEnv(true).processWords(rest, name -> null);
             if (words.size() != 1) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             List<String> raw = new ShellLex('\\').skipUnsetEnv(true).rawQuotes(true).processWords(rest, name -> null);
             String name = words.get(0);
             boolean expand = quotes(name) == quotes(raw.get(0));
             int fd = m.group(1).isEmpty() ? 0 : parseFd(m.group(1));
-            return java.util.Optional.of(new Opening(name, m.group(2).equals("-"), expand, fd));
+            return Optional.of(new Opening(name, m.group(2).equals("-"), expand, fd));
         } catch (ShellLex.ExpansionException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

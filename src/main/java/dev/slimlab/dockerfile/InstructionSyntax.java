@@ -2,6 +2,7 @@ package dev.slimlab.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -88,7 +89,7 @@ final class InstructionSyntax {
                 return Parsed.of(args.isEmpty() ? List.of() : List.of(args));
             case "env":
             case "label":
-                return Parsed.of(keyValues(args, escape, name.toUpperCase()));
+                return Parsed.of(keyValues(args, escape, name.toUpperCase(Locale.ROOT)));
             case "arg":
                 return Parsed.of(Words.split(args, escape));
             case "healthcheck":

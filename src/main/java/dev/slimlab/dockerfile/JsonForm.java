@@ -231,8 +231,9 @@ final class JsonForm {
         }
         int v = 0;
         for (int i = at; i < at + 4; i++) {
-            int d = Character.digit(s.charAt(i), 16);
-            if (d < 0 || s.charAt(i) > 'f') {
+            char c = s.charAt(i);
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) {
                 return -1;
             }
             v = v * 16 + d;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public final class Variables {
             String image = lex.processWord(stage.baseImage(), global::get);
             Optional<String> platform = stage.platform().isPresent()
                     ? Optional.of(lex.processWord(stage.platform().get(), global::get)) : Optional.empty();
-            Optional<Integer> base = Optional.ofNullable(stageIndex.get(image.toLowerCase(java.util.Locale.ROOT)));
+            Optional<Integer> base = Optional.ofNullable(stageIndex.get(image.toLowerCase(Locale.ROOT)));
             Map<String, String> env = new LinkedHashMap<>(base.map(b -> resolved.get(b).env()).orElse(Map.of()));
             Map<String, String> args = new LinkedHashMap<>();
             for (Instruction i : stage.instructions()) {
@@ -48,7 +49,7 @@ public final class Variables {
                     declare(i, lex, args, global, buildArgs);
                 } else if (i.is("env")) {
                     List<String> a = i.args();
-                    for (int k = 0; k + 2 < a.size() + 1 && k + 1 < a.size(); k += 3) {
+                    for (int k = 0; k + 1 < a.size(); k += 3) { // key, value, separator
                         String key = lex.processWord(a.get(k), scope::get);
                         String value = lex.processWord(a.get(k + 1), scope::get);
                         env.put(key, value);
