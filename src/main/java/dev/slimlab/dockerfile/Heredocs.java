@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class Heredocs {
 
     private static final Pattern OPENING = Pattern.compile("^([0-9]*)<<(-?)([^<]*)\\z", Pattern.DOTALL);
-    private static final Pattern BARE_OPERATOR = Pattern.compile("^[0-9]*<<-?\\z");
+    /** A {@code <<} (or {@code <<-}, {@code 3<<}) word followed by blanks: joined to the next word. */
+    private static final Pattern SPACED_OPERATOR = Pattern.compile("(?<![^ \\t])([0-9]*<<-?)[ \\t]+(?=[^ \\t])");
 
     record Opening(String name, boolean chomp, boolean expand, int fileDescriptor) {
     }
@@ -21,16 +22,13 @@ final class Heredocs {
     static List<Opening> openings(String line) {
         List<String> words;
         try {
-            words = new ShellLex('\\').rawQuotes(true).rawEscapes(true).processWords(line, name -> null);
+            String joined = SPACED_OPERATOR.matcher(line).replaceAll("$1"); // "<< EOF" reads as "<<EOF"
+            words = new ShellLex('\\').rawQuotes(true).rawEscapes(true).processWords(joined, name -> null);
         } catch (ShellLex.ExpansionException e) {
             return List.of(); // BuildKit ignores lines its shell lexer cannot read
         }
         List<Opening> openings = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (BARE_OPERATOR.matcher(word).matches() && i + 1 < words.size()) {
-                word = word + words.get(++i); // "<< EOF" reads as "<<EOF"
-            }
+        for (String word : words) {
             Matcher m = OPENING.matcher(word);
             if (!m.matches() || m.group(3).isEmpty()) {
                 continue;

@@ -87,6 +87,14 @@ class EdgeRulesTest {
     }
 
     @Test
+    void onlyBlanksWrittenAfterTheOperatorJoinIt() throws Exception {
+        assertThat(Dockerfile.parse("RUN cat 3<<-\tEOT\n\tx\n\tEOT\n").instructions().get(0).heredocs())
+                .extracting(Heredoc::name, Heredoc::fileDescriptor).containsExactly(org.assertj.core.groups.Tuple.tuple("EOT", 3));
+        // $X expands to nothing while heredocs are looked for: "<<" alone names no heredoc
+        assertThat(dump("RUN cat <<$X foo\nfoo\n")).isEqualTo("(run \"cat <<$X foo\")\n(foo \"\")\n");
+    }
+
+    @Test
     void escapedLessThanIsNoHeredocButItsDumpKeepsTheText() throws Exception {
         assertThat(dump("RUN echo \\<<EOF\nUSER x\n")).isEqualTo("(run \"echo \\\\<<EOF\")\n(user \"x\")\n");
     }
