@@ -3,7 +3,10 @@ package dev.slimlab.cli;
 import dev.slimlab.dockerfile.AstDump;
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.dockerfile.DockerfileSyntaxException;
+import dev.slimlab.dockerfile.ResolvedStage;
+import dev.slimlab.dockerfile.ShellLex;
 import dev.slimlab.dockerfile.Stage;
+import dev.slimlab.dockerfile.Variables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -11,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -80,15 +85,30 @@ public final class ParseCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Stages with their base images, resolved with the ARG defaults where they use variables. */
     private static String summary(Dockerfile dockerfile) {
+        List<ResolvedStage> resolved;
+        try {
+            resolved = Variables.resolve(dockerfile, Map.of());
+        } catch (ShellLex.ExpansionException e) {
+            resolved = List.of();
+        }
         StringBuilder s = new StringBuilder();
         s.append(dockerfile.instructions().size()).append(" instructions, ")
                 .append(dockerfile.stages().size()).append(" stages\n");
         for (Stage stage : dockerfile.stages()) {
             s.append("  stage ").append(stage.index());
             stage.name().ifPresent(n -> s.append(" \"").append(n).append('"'));
-            s.append(": FROM ").append(stage.baseImage())
-                    .append(" (line ").append(stage.from().line()).append(", ")
+            s.append(": FROM ").append(stage.baseImage());
+            if (stage.index() < resolved.size()) {
+                ResolvedStage r = resolved.get(stage.index());
+                if (r.baseStage().isPresent()) {
+                    s.append(" (stage ").append(r.baseStage().get()).append(')');
+                } else if (!r.baseImage().equals(stage.baseImage())) {
+                    s.append(" = ").append(r.baseImage());
+                }
+            }
+            s.append(" (line ").append(stage.from().line()).append(", ")
                     .append(stage.instructions().size()).append(" instructions)\n");
         }
         return s.toString();

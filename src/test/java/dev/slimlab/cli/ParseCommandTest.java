@@ -74,11 +74,13 @@ class ParseCommandTest {
 
     @Test
     void withoutAnOptionItSummarisesTheStages() throws Exception {
-        Path df = file("ARG PY=3.10\nFROM python:${PY} AS build\nRUN make\nFROM gcr.io/distroless/python3\nCOPY --from=build /app /app\n");
+        Path df = file("ARG PY=3.10\nFROM python:${PY} AS build\nRUN make\nFROM gcr.io/distroless/python3\n"
+                + "COPY --from=build /app /app\nFROM build AS test\n");
         assertThat(SlimLabCommand.run("parse", df.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("5 instructions, 2 stages\n"
-                + "  stage 0 \"build\": FROM python:${PY} (line 2, 1 instructions)\n"
-                + "  stage 1: FROM gcr.io/distroless/python3 (line 4, 1 instructions)\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("6 instructions, 3 stages\n"
+                + "  stage 0 \"build\": FROM python:${PY} = python:3.10 (line 2, 1 instructions)\n"
+                + "  stage 1: FROM gcr.io/distroless/python3 (line 4, 1 instructions)\n"
+                + "  stage 2 \"test\": FROM build (stage 0) (line 6, 0 instructions)\n");
     }
 
     @Test
