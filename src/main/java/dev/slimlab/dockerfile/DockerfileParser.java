@@ -30,19 +30,22 @@ final class DockerfileParser {
 
     private DockerfileParser(String source) {
         this.source = source;
-        List<Integer> starts = new ArrayList<>();
+        int[] starts = new int[16];
+        int count = 0;
         int at = 0;
         while (at < source.length()) {
-            starts.add(at);
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = at;
             int nl = source.indexOf('\n', at);
             at = nl < 0 ? source.length() : nl + 1;
         }
-        lineCount = starts.size();
-        lineStart = new int[lineCount];
-        lineEnd = new int[lineCount];
-        for (int i = 0; i < lineCount; i++) {
-            lineStart[i] = starts.get(i);
-            lineEnd[i] = i + 1 < lineCount ? starts.get(i + 1) : source.length();
+        lineCount = count;
+        lineStart = Arrays.copyOf(starts, count);
+        lineEnd = new int[count];
+        for (int i = 0; i < count; i++) {
+            lineEnd[i] = i + 1 < count ? starts[i + 1] : source.length();
         }
     }
 
@@ -105,8 +108,8 @@ final class DockerfileParser {
                 continue;
             }
             int first = i;
-            LogicalLine logical = new LogicalLine();
-            boolean ends = logical.append(token, lineStart[i] + indent, escape);
+            LogicalMap.Builder logical = new LogicalMap.Builder();
+            boolean ends = appendLine(logical, token, lineStart[i] + indent, escape);
             while (!ends && i + 1 < lineCount) {
                 i++;
                 String next = content(i);
@@ -114,7 +117,7 @@ final class DockerfileParser {
                 if (nextTrimmed.isEmpty() || nextTrimmed.startsWith("#")) {
                     continue; // comment and empty lines inside a continuation are dropped
                 }
-                ends = logical.append(next, lineStart[i], escape);
+                ends = appendLine(logical, next, lineStart[i], escape);
             }
             String line = logical.text();
             Instruction parsed;
@@ -152,9 +155,9 @@ final class DockerfileParser {
             }
             int start = lineStart[first];
             int end = lineEnd[i];
-            int[] offsets = logical.offsets(start);
             SourceSpan span = new SourceSpan(first + 1, i + 1, start, end);
-            elements.add(InstructionSyntax.place(parsed, heredocs, source.substring(start, end), span, offsets));
+            elements.add(InstructionSyntax.place(parsed, heredocs, source.substring(start, end), span,
+                    logical.build(start)));
             anyInstruction = true;
             i++;
         }
@@ -258,51 +261,17 @@ final class DockerfileParser {
         return i;
     }
 
-    /** Accumulates the joined text of an instruction and where each character came from. */
-    private static final class LogicalLine {
-        private final StringBuilder text = new StringBuilder();
-        private int[] offsets = new int[64];
-        private int endOffset = -1;
-
-        /** Appends one physical line's content; returns true when the instruction ends here. */
-        boolean append(String content, int sourceOffset, char escape) {
-            int end = content.length();
-            int k = end;
-            while (k > 0 && (content.charAt(k - 1) == ' ' || content.charAt(k - 1) == '\t')) {
-                k--;
-            }
-            boolean continues = k > 0 && content.charAt(k - 1) == escape
-                    && (k == 1 || content.charAt(k - 2) != escape);
-            int keep = continues ? k - 1 : end;
-            for (int c = 0; c < keep; c++) {
-                add(sourceOffset + c);
-                text.append(content.charAt(c));
-            }
-            if (endOffset < 0 || keep > 0) {
-                endOffset = sourceOffset + keep;
-            }
-            return !continues;
+    /**
+     * Appends one physical line's content to the logical line, without the continuation
+     * character; returns true when the instruction ends on this line.
+     */
+    private static boolean appendLine(LogicalMap.Builder logical, String content, int sourceOffset, char escape) {
+        int k = content.length();
+        while (k > 0 && (content.charAt(k - 1) == ' ' || content.charAt(k - 1) == '\t')) {
+            k--;
         }
-
-        private void add(int offset) {
-            if (text.length() == offsets.length) {
-                offsets = Arrays.copyOf(offsets, offsets.length * 2);
-            }
-            offsets[text.length()] = offset;
-        }
-
-        String text() {
-            return text.toString();
-        }
-
-        /** Offsets relative to {@code base}, plus one entry for the end of the line. */
-        int[] offsets(int base) {
-            int[] out = new int[text.length() + 1];
-            for (int c = 0; c < text.length(); c++) {
-                out[c] = offsets[c] - base;
-            }
-            out[text.length()] = endOffset - base;
-            return out;
-        }
+        boolean continues = k > 0 && content.charAt(k - 1) == escape && (k == 1 || content.charAt(k - 2) != escape);
+        logical.append(content, continues ? k - 1 : content.length(), sourceOffset);
+        return !continues;
     }
 }

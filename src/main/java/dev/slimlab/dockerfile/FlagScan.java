@@ -42,6 +42,9 @@ final class FlagScan {
     }
 
     static FlagScan scan(String text, char escape) {
+        if (!text.startsWith("--") && !(text.length() > 0 && GoText.isEscapedByte(text.charAt(0)))) {
+            return new FlagScan(List.of(), text, 0); // the common case: no flag, nothing to scan
+        }
         byte[] line = GoText.encode(text);
         int[] charAt = charIndexOfBytes(text, line.length);
         List<Word> words = new ArrayList<>();

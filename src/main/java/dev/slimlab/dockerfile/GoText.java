@@ -2,6 +2,7 @@ package dev.slimlab.dockerfile;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The text primitives BuildKit's parser inherits from Go, reproduced exactly: lossless UTF-8
@@ -28,25 +29,30 @@ final class GoText {
     }
 
     static String decode(byte[] bytes, int from, int to) {
-        StringBuilder out = new StringBuilder(to - from);
+        StringBuilder out = null;
+        int run = from; // start of the current run of valid UTF-8
         int i = from;
         while (i < to) {
-            int b = bytes[i] & 0xFF;
-            if (b < 0x80) {
-                out.append((char) b);
+            if (bytes[i] >= 0) {
                 i++;
                 continue;
             }
             int width = validSequenceLength(bytes, i, to);
-            if (width == 0) {
-                out.append((char) (ESCAPE_BASE + b));
-                i++;
-            } else {
-                out.append(new String(bytes, i, width, StandardCharsets.UTF_8));
+            if (width > 0) {
                 i += width;
+                continue;
             }
+            if (out == null) {
+                out = new StringBuilder(to - from);
+            }
+            out.append(new String(bytes, run, i - run, StandardCharsets.UTF_8));
+            out.append((char) (ESCAPE_BASE + (bytes[i] & 0xFF)));
+            run = ++i;
         }
-        return out.toString();
+        if (out == null) {
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        }
+        return out.append(new String(bytes, run, to - run, StandardCharsets.UTF_8)).toString();
     }
 
     /** Length of the valid UTF-8 sequence at {@code i} (Go's {@code utf8.DecodeRune}), or 0. */
@@ -95,6 +101,18 @@ final class GoText {
     }
 
     static byte[] encode(CharSequence text) {
+        String string = text.toString();
+        boolean plain = true;
+        for (int i = 0; i < string.length() && plain; i++) {
+            plain = !Character.isSurrogate(string.charAt(i));
+        }
+        if (plain) {
+            return string.getBytes(StandardCharsets.UTF_8); // no escaped bytes, no surrogates to check
+        }
+        return encodeEscaped(string);
+    }
+
+    private static byte[] encodeEscaped(CharSequence text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
         int i = 0;
         while (i < text.length()) {
@@ -201,11 +219,12 @@ final class GoText {
 
     /** Go's {@code strings.ToLower}: rune-wise simple case mapping; invalid bytes become U+FFFD. */
     static String toLower(String s) {
-        boolean ascii = s.chars().allMatch(c -> c < 0x80);
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) {
+            ascii = s.charAt(i) < 0x80;
+        }
         if (ascii) {
-            StringBuilder out = new StringBuilder(s.length());
-            s.chars().forEach(c -> out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c));
-            return out.toString();
+            return s.toLowerCase(Locale.ROOT); // ASCII: the same as Go's byte-wise mapping
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {

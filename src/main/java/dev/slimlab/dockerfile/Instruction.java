@@ -26,12 +26,12 @@ public final class Instruction implements Element {
     private final String logicalLine;
     private final String text;
     private final SourceSpan span;
-    private final int[] rawOffsets;
+    private final LogicalMap map;
 
     Instruction(String keyword, TextRange keywordRange, List<Flag> flags, String arguments,
                 TextRange argumentsRange, List<String> args, List<TextRange> argRanges, boolean json,
                 Instruction onbuild, List<Heredoc> heredocs, String logicalLine, String text,
-                SourceSpan span, int[] rawOffsets) {
+                SourceSpan span, LogicalMap map) {
         this.keyword = keyword;
         this.keywordRange = keywordRange;
         this.flags = List.copyOf(flags);
@@ -45,7 +45,7 @@ public final class Instruction implements Element {
         this.logicalLine = logicalLine;
         this.text = text;
         this.span = span;
-        this.rawOffsets = rawOffsets;
+        this.map = map;
     }
 
     /** The keyword as written ({@code Run}, {@code FROM}). */
@@ -139,12 +139,12 @@ public final class Instruction implements Element {
 
     /** Offset in {@link #text()} of the logical-line character at {@code logicalOffset}. */
     int textOffset(int logicalOffset) {
-        return rawOffsets[logicalOffset];
+        return map.textOffset(logicalOffset);
     }
 
     /** Offset in {@link #text()} just after the logical-line character before {@code logicalEnd}. */
     int textEndOffset(int logicalEnd) {
-        return logicalEnd == 0 ? rawOffsets[0] : rawOffsets[logicalEnd - 1] + 1;
+        return logicalEnd == 0 ? map.textOffset(0) : map.textOffset(logicalEnd - 1) + 1;
     }
 
     @Override

@@ -52,11 +52,11 @@ final class InstructionSyntax {
     }
 
     /** The same instruction placed in its source, with its here-documents. */
-    static Instruction place(Instruction i, List<Heredoc> heredocs, String text, SourceSpan span, int[] offsets) {
-        Instruction inner = i.onbuild().map(o -> place(o, List.of(), text, span, offsets)).orElse(null);
+    static Instruction place(Instruction i, List<Heredoc> heredocs, String text, SourceSpan span, LogicalMap map) {
+        Instruction inner = i.onbuild().map(o -> place(o, List.of(), text, span, map)).orElse(null);
         return new Instruction(i.keyword(), i.keywordRange(), i.flags(), i.arguments(),
                 i.argumentsRange().orElse(null), i.args(), i.argRanges().orElse(null), i.isJsonForm(), inner,
-                heredocs, i.logicalLine(), text, span, offsets);
+                heredocs, i.logicalLine(), text, span, map);
     }
 
     private record Parsed(List<String> args, List<TextRange> ranges, boolean json, Instruction onbuild) {
