@@ -3,15 +3,11 @@ package dev.slimlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code slimlab parse}: the dump, the byte-exact print, the summary, and clear errors. */
@@ -20,27 +16,8 @@ class ParseCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private InputStream originalIn;
-
-    @BeforeEach
-    void captureStandardStreams() {
-        originalOut = System.out;
-        originalErr = System.err;
-        originalIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardStreams() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.setIn(originalIn);
-    }
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     private Path file(byte[] content) throws Exception {
         return Files.write(dir.resolve("Dockerfile"), content);
@@ -51,14 +28,14 @@ class ParseCommandTest {
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return streams.stderr();
     }
 
     @Test
     void dumpPrintsOneLinePerInstructionAndExitsZero() throws Exception {
         Path df = file("# syntax=docker/dockerfile:1\nFROM python:3.10 AS app\nRUN pip install \\\n  flask\nCMD [\"flask\", \"run\"]\n");
         assertThat(SlimLabCommand.run("parse", "--dump", df.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(streams.stdout()).isEqualTo(
                 "(from \"python:3.10\" \"AS\" \"app\")\n(run \"pip install   flask\")\n(cmd \"flask\" \"run\")\n");
         assertThat(stderr()).isEmpty();
     }
@@ -69,7 +46,7 @@ class ParseCommandTest {
             'R', 'U', 'N', ' ', (byte) 0xFF, ' ', '\\', '\r', '\n', ' ', 'b'};
         Path df = file(bytes);
         assertThat(SlimLabCommand.run("parse", "--print", df.toString())).isZero();
-        assertThat(out.toByteArray()).isEqualTo(bytes);
+        assertThat(streams.stdoutBytes()).isEqualTo(bytes);
     }
 
     @Test
@@ -77,7 +54,7 @@ class ParseCommandTest {
         Path df = file("ARG PY=3.10\nFROM python:${PY} AS build\nRUN make\nFROM gcr.io/distroless/python3\n"
                 + "COPY --from=build /app /app\nFROM build AS test\n");
         assertThat(SlimLabCommand.run("parse", df.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("6 instructions, 3 stages\n"
+        assertThat(streams.stdout()).isEqualTo("6 instructions, 3 stages\n"
                 + "  stage 0 \"build\": FROM python:${PY} = python:3.10 (line 2, 1 instructions)\n"
                 + "  stage 1: FROM gcr.io/distroless/python3 (line 4, 1 instructions)\n"
                 + "  stage 2 \"test\": FROM build (stage 0) (line 6, 0 instructions)\n");
@@ -87,7 +64,7 @@ class ParseCommandTest {
     void aRejectedFileExitsOneNamingTheLine() throws Exception {
         Path df = file("FROM a\n\nENV ONLY_A_KEY\n");
         assertThat(SlimLabCommand.run("parse", "--dump", df.toString())).isEqualTo(1);
-        assertThat(out.size()).isZero();
+        assertThat(streams.stdoutBytes()).isEmpty();
         assertThat(stderr()).contains(df + ":3: error: ENV must have two arguments").doesNotContain("Exception");
     }
 
@@ -118,7 +95,7 @@ class ParseCommandTest {
     void dashReadsStandardInput() {
         System.setIn(new ByteArrayInputStream("from scratch\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(SlimLabCommand.run("parse", "--dump", "-")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("(from \"scratch\")\n");
+        assertThat(streams.stdout()).isEqualTo("(from \"scratch\")\n");
     }
 
     @Test
