@@ -272,8 +272,4 @@ public final class Dockerfile {
         }
         return text.substring(0, i);
     }
-
-    String bom() {
-        return bom;
-    }
 }

@@ -131,26 +131,14 @@ final class DockerfileParser {
             if (HEREDOC_INSTRUCTIONS.contains(target.name()) && !target.isJsonForm() && line.contains("<<")) {
                 heredocs = new ArrayList<>();
                 for (Heredocs.Opening opening : Heredocs.openings(line)) {
-                    StringBuilder body = new StringBuilder();
-                    boolean terminated = false;
-                    while (i + 1 < lineCount) {
-                        i++;
-                        String candidate = content(i);
-                        if (opening.chomp()) {
-                            candidate = stripLeadingTabs(candidate);
-                        }
-                        if (candidate.equals(opening.name())) {
-                            terminated = true;
-                            break;
-                        }
-                        body.append(source, lineStart[i], lineEnd[i]);
-                    }
-                    if (!terminated) {
+                    int terminator = terminatorLine(opening, i + 1);
+                    if (terminator < 0) {
                         throw new DockerfileSyntaxException(first + 1,
                                 "unterminated heredoc: no line '" + opening.name() + "' ends it");
                     }
                     heredocs.add(new Heredoc(opening.name(), opening.chomp(), opening.expand(),
-                            opening.fileDescriptor(), body.toString()));
+                            opening.fileDescriptor(), source.substring(lineEnd[i], lineStart[terminator])));
+                    i = terminator;
                 }
             }
             int start = lineStart[first];
@@ -165,6 +153,17 @@ final class DockerfileParser {
             throw new DockerfileSyntaxException(0, "file with no instructions");
         }
         return new Dockerfile(bom ? "\uFEFF" : "", escape, directives, elements);
+    }
+
+    /** The index of the line that ends the here-document whose body starts at line {@code from}, or -1. */
+    private int terminatorLine(Heredocs.Opening opening, int from) {
+        for (int i = from; i < lineCount; i++) {
+            String candidate = opening.chomp() ? stripLeadingTabs(content(i)) : content(i);
+            if (candidate.equals(opening.name())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Trivia trivia(Trivia.Kind kind, int i) {
