@@ -3,6 +3,8 @@ package dev.slimlab.dockerfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A shell-form command line (or here-document script) split into simple commands joined by
@@ -82,6 +84,9 @@ public final class ShellScript {
         return text.substring(0, range.start() - offset) + replacement + text.substring(range.end() - offset);
     }
 
+    /** A redirection operator, with its optional file descriptor number. */
+    private static final Pattern REDIRECTION = Pattern.compile("[0-9]*(<<<|<<-?|<>|<&|>&|>>|>\\||<|>)|&>>?");
+
     private static final class Reader {
         private final String s;
         private final int offset;
@@ -109,13 +114,13 @@ public final class ShellScript {
                     while (pos < s.length() && s.charAt(pos) != '\n') {
                         pos++;
                     }
+                } else if (isRedirection()) {
+                    redirection();
                 } else if (c == '\n' || c == ';' || c == '&' || c == '|') {
                     operator();
                 } else if (c == '(' || c == ')') {
                     finish("");
                     pos++;
-                } else if (isRedirection()) {
-                    redirection();
                 } else {
                     word();
                 }
@@ -149,38 +154,37 @@ public final class ShellScript {
             commandStart = -1;
         }
 
-        /** {@code >}, {@code >>}, {@code 2>&1}, {@code <}, {@code &>} and the like. */
+        /** At a redirection: {@code >}, {@code >>}, {@code 2>&1}, {@code <}, {@code <<EOF}, {@code &>} and the like. */
         private boolean isRedirection() {
-            int p = pos;
-            while (p < s.length() && Character.isDigit(s.charAt(p))) {
-                p++;
-            }
-            return p < s.length() && (s.charAt(p) == '>' || s.charAt(p) == '<')
-                    && !s.startsWith("<<", p) || s.startsWith("&>", pos);
+            return REDIRECTION.matcher(s).region(pos, s.length()).lookingAt();
         }
 
+        /** A redirection with its target word ({@code > /dev/null}, {@code <<'EOF'}); fd duplications have none. */
         private void redirection() {
             int start = pos;
-            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                pos++;
+            Matcher m = REDIRECTION.matcher(s).region(pos, s.length());
+            m.lookingAt();
+            pos = m.end();
+            boolean duplication = m.group().endsWith("&");
+            int afterOperator = pos;
+            if (duplication) {
+                while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '-')) {
+                    pos++;
+                }
             }
-            while (pos < s.length() && "<>&|".indexOf(s.charAt(pos)) >= 0) {
-                pos++;
-            }
-            while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '-')) {
-                pos++;
-            }
-            while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
-                pos++;
-            }
-            boolean fdOnly = s.charAt(pos - 1) != ' ' && s.charAt(pos - 1) != '\t'
-                    && s.substring(start, pos).matches("[0-9]*[<>]&[0-9-]+");
-            if (!fdOnly && pos < s.length() && "\n;&|()".indexOf(s.charAt(pos)) < 0) {
-                scanWord();
+            if (pos == afterOperator) {
+                while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
+                    pos++;
+                }
+                if (pos < s.length() && "\n;&|()<>".indexOf(s.charAt(pos)) < 0) {
+                    scanWord();
+                } else {
+                    pos = afterOperator;
+                }
             }
             mark(start);
-            String raw = s.substring(start, pos).strip();
-            redirections.add(new ShellWord(raw, raw, offset + start, offset + start + raw.length()));
+            String raw = s.substring(start, pos);
+            redirections.add(new ShellWord(raw, raw, offset + start, offset + pos));
         }
 
         private void word() {
@@ -213,7 +217,7 @@ public final class ShellScript {
             while (pos < s.length()) {
                 char c = s.charAt(pos);
                 if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '&' || c == '|'
-                        || c == '(' || c == ')' || (c == '>' || c == '<') && !s.startsWith("<<", pos)) {
+                        || c == '(' || c == ')' || c == '>' || c == '<') {
                     return value.toString();
                 }
                 if (c == '\\') {

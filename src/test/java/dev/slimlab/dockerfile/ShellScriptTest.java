@@ -59,6 +59,16 @@ class ShellScriptTest {
     }
 
     @Test
+    void heredocOperatorsAndOtherRedirectionsKeepTheirTargets() {
+        ShellCommand c = ShellScript.parse("cat <<'EOF' >> /etc/x 2>&1 <<<word 3<<-END &>/dev/null").commands().get(0);
+        assertThat(c.words()).extracting(ShellWord::value).containsExactly("cat");
+        assertThat(c.redirections()).extracting(ShellWord::raw)
+                .containsExactly("<<'EOF'", ">> /etc/x", "2>&1", "<<<word", "3<<-END", "&>/dev/null");
+        assertThat(ShellScript.parse("a<b>c").commands().get(0).redirections()).extracting(ShellWord::raw)
+                .containsExactly("<b", ">c");
+    }
+
+    @Test
     void offsetsPointIntoTheText() {
         String text = "set -eux;  pip3 install --upgrade  pip";
         ShellScript script = ShellScript.parse(text, 100);
