@@ -137,6 +137,15 @@ public final class Dockerfile {
         return splice(from, to, replacement);
     }
 
+    /**
+     * Replaces the range {@code [start, end)} of the instruction's source {@link Instruction#text()
+     * text}: the way to edit a here-document body ({@link Heredoc#contentRange()}).
+     */
+    public Dockerfile editText(Instruction instruction, TextRange range, String replacement) {
+        int base = locate(instruction).span().start();
+        return splice(base + range.start(), base + range.end(), replacement);
+    }
+
     /** Replaces the whole instruction (with its here-document bodies) by {@code text}. */
     public Dockerfile replace(Instruction instruction, String text) {
         Instruction outer = locate(instruction);

@@ -137,7 +137,8 @@ final class DockerfileParser {
                                 "unterminated heredoc: no line '" + opening.name() + "' ends it");
                     }
                     heredocs.add(new Heredoc(opening.name(), opening.chomp(), opening.expand(),
-                            opening.fileDescriptor(), source.substring(lineEnd[i], lineStart[terminator])));
+                            opening.fileDescriptor(), source.substring(lineEnd[i], lineStart[terminator]),
+                            lineEnd[i] - lineStart[first]));
                     i = terminator;
                 }
             }

@@ -48,6 +48,18 @@ public final class ShellScript {
         return run.argumentsRange().map(r -> parse(run.arguments(), r.start()));
     }
 
+    /**
+     * The shell script the first here-document of a RUN feeds to the shell ({@code RUN <<EOF}), with
+     * offsets in the instruction's text, ready for {@link Dockerfile#editText}. Empty when the
+     * here-document is the input of another program ({@code RUN python3 <<EOF}).
+     */
+    public static Optional<ShellScript> ofHeredoc(Instruction instruction, Heredoc heredoc) {
+        Optional<ShellScript> line = of(instruction);
+        boolean fedToTheShell = instruction.heredocs().indexOf(heredoc) == 0
+                && line.map(s -> !s.commands().isEmpty() && s.commands().get(0).words().isEmpty()).orElse(false);
+        return fedToTheShell ? Optional.of(parse(heredoc.content(), heredoc.contentOffset())) : Optional.empty();
+    }
+
     public String text() {
         return text;
     }

@@ -105,6 +105,26 @@ class ShellScriptTest {
     }
 
     @Test
+    void aHeredocScriptIsEditedInPlace() throws Exception {
+        Dockerfile df = Dockerfile.parse("FROM debian\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\nCMD x\n");
+        Instruction run = df.instructions().get(1);
+        Heredoc body = run.heredocs().get(0);
+        ShellScript script = ShellScript.ofHeredoc(run, body).orElseThrow();
+        ShellWord y = script.find("apt-get", "install").get(0).words().get(2);
+        assertThat(run.text().substring(y.start(), y.end())).isEqualTo("-y");
+        Dockerfile edited = df.editText(run, new TextRange(y.end(), y.end()), " --no-install-recommends");
+        assertThat(edited.print())
+                .isEqualTo("FROM debian\nRUN <<EOF\nset -e\napt-get update\napt-get install -y --no-install-recommends curl\nEOF\nCMD x\n");
+        assertThat(edited.instructions().get(1).heredocs().get(0).content()).contains("--no-install-recommends");
+    }
+
+    @Test
+    void aHeredocReadByAnotherProgramIsNoShellScript() throws Exception {
+        Instruction run = Dockerfile.parse("RUN python3 <<EOF\nprint('apt-get install')\nEOF\n").instructions().get(0);
+        assertThat(ShellScript.ofHeredoc(run, run.heredocs().get(0))).isEmpty();
+    }
+
+    @Test
     void heredocBodiesReadAsScripts() throws Exception {
         Dockerfile df = Dockerfile.parse("RUN <<EOF\nset -e\napt-get update\napt-get install -y \\\n  curl\nEOF\n");
         Heredoc body = df.instructions().get(0).heredocs().get(0);
