@@ -121,120 +121,68 @@ public final class Dockerfile {
 
     // ---- edits: each returns a new Dockerfile, re-printing only what it touches ----------------
 
-    /**
-     * Replaces the logical-line range {@code [start, end)} of an instruction (or of the
-     * instruction inside an ONBUILD) with {@code replacement}. Continuations, comments and
-     * indentation outside the range stay as written.
-     *
-     * @throws IllegalArgumentException if the instruction is not part of this Dockerfile or the
-     *                                  result would not parse
-     */
+    /** An editor that gathers several edits of this Dockerfile and applies them at once. */
+    public DockerfileEditor editor() {
+        return new DockerfileEditor(this);
+    }
+
+    /** See {@link DockerfileEditor#edit}. */
     public Dockerfile edit(Instruction instruction, TextRange range, String replacement) {
-        Instruction outer = locate(instruction);
-        int base = outer.span().start();
-        int from = base + instruction.textOffset(range.start());
-        int to = range.length() == 0 ? from : base + instruction.textEndOffset(range.end());
-        return splice(from, to, replacement);
+        return editor().edit(instruction, range, replacement).apply();
     }
 
-    /**
-     * Replaces the range {@code [start, end)} of the instruction's source {@link Instruction#text()
-     * text}: the way to edit a here-document body ({@link Heredoc#contentRange()}).
-     */
+    /** See {@link DockerfileEditor#editText}. */
     public Dockerfile editText(Instruction instruction, TextRange range, String replacement) {
-        int base = locate(instruction).span().start();
-        return splice(base + range.start(), base + range.end(), replacement);
+        return editor().editText(instruction, range, replacement).apply();
     }
 
-    /** Replaces the whole instruction (with its here-document bodies) by {@code text}. */
+    /** See {@link DockerfileEditor#replace}. */
     public Dockerfile replace(Instruction instruction, String text) {
-        Instruction outer = locate(instruction);
-        String ending = lineEnding(outer.text());
-        return splice(outer.span().start(), outer.span().end(), text + ending);
+        return editor().replace(instruction, text).apply();
     }
 
-    /** Inserts {@code text} as a new instruction before {@code anchor}, with its indentation. */
+    /** See {@link DockerfileEditor#insertBefore}. */
     public Dockerfile insertBefore(Instruction anchor, String text) {
-        Instruction outer = locate(anchor);
-        return splice(outer.span().start(), outer.span().start(),
-                indentation(outer.text()) + text + preferredLineEnding());
+        return editor().insertBefore(anchor, text).apply();
     }
 
-    /** Inserts {@code text} as a new instruction after {@code anchor}, with its indentation. */
+    /** See {@link DockerfileEditor#insertAfter}. */
     public Dockerfile insertAfter(Instruction anchor, String text) {
-        Instruction outer = locate(anchor);
-        String ending = lineEnding(outer.text());
-        String line = indentation(outer.text()) + text;
-        return ending.isEmpty()
-                ? splice(outer.span().end(), outer.span().end(), preferredLineEnding() + line)
-                : splice(outer.span().end(), outer.span().end(), line + ending);
+        return editor().insertAfter(anchor, text).apply();
     }
 
-    /** Removes an instruction with all its lines (and here-document bodies). */
+    /** See {@link DockerfileEditor#remove}. */
     public Dockerfile remove(Instruction instruction) {
-        Instruction outer = locate(instruction);
-        int from = outer.span().start();
-        String body = body();
-        if (lineEnding(outer.text()).isEmpty() && from > 0 && body.charAt(from - 1) == '\n') {
-            from -= from > 1 && body.charAt(from - 2) == '\r' ? 2 : 1; // the file keeps having no final newline
-        }
-        return splice(from, outer.span().end(), "");
+        return editor().remove(instruction).apply();
     }
 
     /** Sets a stage's base image: {@code FROM python:3.10 AS app} becomes {@code FROM python:3.10-slim AS app}. */
     public Dockerfile withBaseImage(Stage stage, String image) {
-        return withArgument(stage.from(), 0, image);
+        return editor().withArgument(stage.from(), 0, image).apply();
     }
 
-    /** Replaces one whitespace-separated argument (FROM, EXPOSE, COPY/ADD/VOLUME in shell form). */
+    /** See {@link DockerfileEditor#withArgument}. */
     public Dockerfile withArgument(Instruction instruction, int index, String value) {
-        List<TextRange> ranges = instruction.argRanges().orElseThrow(() -> new IllegalArgumentException(
-                instruction + " has no whitespace-separated arguments to edit"));
-        if (index < 0 || index >= ranges.size()) {
-            throw new IllegalArgumentException(instruction + " has no argument " + index);
-        }
-        return edit(instruction, ranges.get(index), value);
+        return editor().withArgument(instruction, index, value).apply();
     }
 
-    /** Replaces all the arguments after the flags (for RUN in shell form: the whole command). */
+    /** See {@link DockerfileEditor#withArguments}. */
     public Dockerfile withArguments(Instruction instruction, String arguments) {
-        TextRange range = instruction.argumentsRange().orElseThrow(() -> new IllegalArgumentException(
-                instruction + " has arguments that cannot be edited in place"));
-        return edit(instruction, range, arguments);
+        return editor().withArguments(instruction, arguments).apply();
     }
 
-    /** Sets a flag ({@code --name=value}, or {@code --name} when value is null), adding it if absent. */
+    /** See {@link DockerfileEditor#withFlag}. */
     public Dockerfile withFlag(Instruction instruction, String name, String value) {
-        String flag = "--" + name + (value == null ? "" : "=" + value);
-        Optional<Flag> existing = instruction.flag(name);
-        if (existing.isPresent()) {
-            return edit(instruction, new TextRange(existing.get().start(), existing.get().end()), flag);
-        }
-        int at = instruction.keywordRange().end();
-        return edit(instruction, new TextRange(at, at), " " + flag);
+        return editor().withFlag(instruction, name, value).apply();
     }
 
-    /** Removes every occurrence of a flag, with the blanks after it. */
+    /** See {@link DockerfileEditor#withoutFlag}. */
     public Dockerfile withoutFlag(Instruction instruction, String name) {
-        int base = locate(instruction).span().start();
-        StringBuilder body = new StringBuilder(body());
-        String line = instruction.logicalLine();
-        List<Flag> flags = instruction.flags();
-        for (int k = flags.size() - 1; k >= 0; k--) { // from the end, so earlier offsets stay valid
-            Flag flag = flags.get(k);
-            if (flag.name().equals(name)) {
-                int end = flag.end();
-                while (end < line.length() && GoText.isBlank(line.charAt(end))) {
-                    end++;
-                }
-                body.replace(base + instruction.textOffset(flag.start()), base + instruction.textEndOffset(end), "");
-            }
-        }
-        return reparse(body.toString());
+        return editor().withoutFlag(instruction, name).apply();
     }
 
     /** The instruction in this file that is, or holds (ONBUILD), the given one. */
-    private Instruction locate(Instruction instruction) {
+    Instruction locate(Instruction instruction) {
         for (Instruction i : instructions) {
             if (i == instruction || i.onbuild().orElse(null) == instruction) {
                 return i;
@@ -243,16 +191,12 @@ public final class Dockerfile {
         throw new IllegalArgumentException(instruction + " is not part of this Dockerfile");
     }
 
-    private String body() {
+    /** The text after the byte-order mark, which spans are measured in. */
+    String body() {
         return print().substring(bom.length());
     }
 
-    private Dockerfile splice(int from, int to, String replacement) {
-        String body = body();
-        return reparse(body.substring(0, from) + replacement + body.substring(to));
-    }
-
-    private Dockerfile reparse(String body) {
+    Dockerfile reparse(String body) {
         try {
             return parse(bom + body);
         } catch (DockerfileSyntaxException e) {
@@ -267,14 +211,14 @@ public final class Dockerfile {
         return nl > 0 && body.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
     }
 
-    private static String lineEnding(String text) {
+    static String lineEnding(String text) {
         if (text.endsWith("\r\n")) {
             return "\r\n";
         }
         return text.endsWith("\n") ? "\n" : "";
     }
 
-    private static String indentation(String text) {
+    static String indentation(String text) {
         int i = 0;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;

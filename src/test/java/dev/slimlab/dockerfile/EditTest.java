@@ -158,4 +158,31 @@ class EditTest {
         assertThat(edited.print()).isEqualTo(
                 "\uFEFF# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN dir C:\\ `\n    && echo done\n");
     }
+
+    @Test
+    void anEditorAppliesManyEditsAgainstOneSnapshot() throws Exception {
+        Dockerfile df = parse("FROM python:3.10\nRUN apt-get install -y gcc && pip install -r r.txt\nCOPY . /app\n");
+        Instruction run = df.instructions().get(1);
+        ShellScript script = ShellScript.of(run).orElseThrow();
+        ShellWord install = script.commands().get(0).words().get(1);
+        ShellWord pipInstall = script.commands().get(1).words().get(1);
+        Dockerfile edited = df.editor()
+                .withArgument(df.instructions().get(0), 0, "python:3.10-slim")
+                .edit(run, new TextRange(install.end(), install.end()), " --no-install-recommends")
+                .edit(run, new TextRange(pipInstall.end(), pipInstall.end()), " --no-cache-dir")
+                .withFlag(df.instructions().get(2), "chown", "app")
+                .apply();
+        assertThat(edited.print()).isEqualTo("FROM python:3.10-slim\n"
+                + "RUN apt-get install --no-install-recommends -y gcc && pip install --no-cache-dir -r r.txt\n"
+                + "COPY --chown=app . /app\n");
+    }
+
+    @Test
+    void overlappingEditsAreRefused() throws Exception {
+        Dockerfile df = parse("RUN abc def\n");
+        Instruction run = df.instructions().get(0);
+        assertThatThrownBy(() -> df.editor().edit(run, new TextRange(4, 7), "x").edit(run, new TextRange(5, 9), "y").apply())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlapping");
+        assertThat(df.editor().apply()).isSameAs(df);
+    }
 }
