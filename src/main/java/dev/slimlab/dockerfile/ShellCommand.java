@@ -2,6 +2,7 @@ package dev.slimlab.dockerfile;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One simple command of a shell script: leading {@code NAME=value} assignments, the words
@@ -22,9 +23,28 @@ public record ShellCommand(List<ShellWord> assignments, List<ShellWord> words, L
         return new TextRange(start, end);
     }
 
-    /** The program as written ({@code /usr/bin/apt-get}), if the command runs one. */
+    /** Commands that run the command after them: {@code sudo apt-get ...}, {@code env X=1 pip ...}. */
+    private static final Set<String> WRAPPERS = Set.of("sudo", "env", "exec", "nice", "nohup", "time", "command");
+
+    /**
+     * The words of the command that really runs, past wrappers such as {@code sudo},
+     * {@code env X=1} or {@code exec} and their options.
+     */
+    public List<ShellWord> commandWords() {
+        int i = 0;
+        while (i < words.size() && WRAPPERS.contains(words.get(i).value())) {
+            i++;
+            while (i < words.size() && (words.get(i).value().startsWith("-") || words.get(i).value().matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
+                i++;
+            }
+        }
+        return words.subList(i, words.size());
+    }
+
+    /** The program as written ({@code /usr/bin/apt-get}), if the command runs one (past wrappers). */
     public Optional<String> program() {
-        return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0).value());
+        List<ShellWord> command = commandWords();
+        return command.isEmpty() ? Optional.empty() : Optional.of(command.get(0).value());
     }
 
     /** The program's file name: {@code apt-get} for {@code /usr/bin/apt-get}. */
@@ -34,7 +54,13 @@ public record ShellCommand(List<ShellWord> assignments, List<ShellWord> words, L
 
     /** The words after the program. */
     public List<ShellWord> arguments() {
-        return words.isEmpty() ? List.of() : words.subList(1, words.size());
+        List<ShellWord> command = commandWords();
+        return command.isEmpty() ? List.of() : command.subList(1, command.size());
+    }
+
+    /** The first argument that is not an option ({@code install} in {@code apt-get -y install x}). */
+    public Optional<ShellWord> subcommand() {
+        return arguments().stream().filter(w -> !w.value().startsWith("-")).findFirst();
     }
 
     /**
@@ -46,8 +72,7 @@ public record ShellCommand(List<ShellWord> assignments, List<ShellWord> words, L
         if (!programName().map(programName::equals).orElse(false)) {
             return false;
         }
-        return arguments().stream().map(ShellWord::value).filter(v -> !v.startsWith("-")).findFirst()
-                .map(subcommand::equals).orElse(false);
+        return subcommand().map(w -> w.value().equals(subcommand)).orElse(false);
     }
 
     /** True if one of the arguments has exactly this value ({@code -y}, {@code --no-cache-dir}). */

@@ -68,6 +68,16 @@ public final class ShellScript {
         return commands;
     }
 
+    /** The source text of a range given in this script's offsets. */
+    public String textOf(TextRange range) {
+        return text.substring(range.start() - offset, range.end() - offset);
+    }
+
+    /** Where this script's text starts (in the logical line, or the instruction's text for a here-document). */
+    public int offset() {
+        return offset;
+    }
+
     /** The commands that run {@code programName} {@code subcommand}, e.g. ("pip", "install"). */
     public List<ShellCommand> find(String programName, String subcommand) {
         return commands.stream().filter(c -> c.runs(programName, subcommand)).toList();
