@@ -2,20 +2,15 @@ package dev.slimlab.cli;
 
 import dev.slimlab.dockerfile.AstDump;
 import dev.slimlab.dockerfile.Dockerfile;
-import dev.slimlab.dockerfile.DockerfileSyntaxException;
 import dev.slimlab.dockerfile.ResolvedStage;
 import dev.slimlab.dockerfile.ShellLex;
 import dev.slimlab.dockerfile.Stage;
 import dev.slimlab.dockerfile.Variables;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,26 +48,11 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        byte[] bytes;
-        try {
-            bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
-        } catch (NoSuchFileException e) {
-            err.println("slimlab parse: " + file + ": no such file");
-            return SlimLabCommand.EXIT_FAILURE;
-        } catch (IOException e) {
-            err.println("slimlab parse: cannot read " + file + ": " + e.getMessage());
+        Optional<Dockerfile> parsed = DockerfileInput.read("parse", file, spec.commandLine().getErr());
+        if (parsed.isEmpty()) {
             return SlimLabCommand.EXIT_FAILURE;
         }
-        Dockerfile dockerfile;
-        try {
-            dockerfile = Dockerfile.parse(bytes);
-        } catch (DockerfileSyntaxException e) {
-            String where = e.line() > 0 ? file + ":" + e.line() : file;
-            err.println(where + ": error: " + e.reason());
-            err.println("BuildKit (docker build) would reject this file; fix the line named above.");
-            return SlimLabCommand.EXIT_FAILURE;
-        }
+        Dockerfile dockerfile = parsed.get();
         PrintStream out = System.out;
         if (output.dump) {
             out.writeBytes(AstDump.dump(dockerfile).getBytes(StandardCharsets.UTF_8));

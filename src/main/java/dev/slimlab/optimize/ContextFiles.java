@@ -1,6 +1,10 @@
 package dev.slimlab.optimize;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What the optimizations need to know of the build context folder: the names at its top level
@@ -11,6 +15,14 @@ public record ContextFiles(List<String> topLevel, boolean hasDockerignore) {
 
     public ContextFiles {
         topLevel = List.copyOf(topLevel);
+    }
+
+    /** Reads the top level of a build context folder. */
+    public static ContextFiles read(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+            return new ContextFiles(names, names.contains(".dockerignore"));
+        }
     }
 
     /** Nothing known of the context (a Dockerfile on its own). */
