@@ -19,6 +19,7 @@ public final class Dockerfile {
     private final List<Directive> directives;
     private final List<Element> elements;
     private final List<Instruction> instructions;
+    private volatile String printed; // cached print(), computed on first use
 
     Dockerfile(String bom, char escape, List<Directive> directives, List<Element> elements) {
         this.bom = bom;
@@ -50,11 +51,32 @@ public final class Dockerfile {
 
     /** The source text, exactly: the byte-order mark (if any) followed by every element. */
     public String print() {
-        StringBuilder out = new StringBuilder(bom);
-        for (Element e : elements) {
-            out.append(e.text());
+        String text = printed;
+        if (text == null) {
+            StringBuilder out = new StringBuilder(bom);
+            for (Element e : elements) {
+                out.append(e.text());
+            }
+            text = out.toString();
+            printed = text;
         }
-        return out.toString();
+        return text;
+    }
+
+    /** Two Dockerfiles are equal when their text is: the model is a function of the text. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Dockerfile d && print().equals(d.print());
+    }
+
+    @Override
+    public int hashCode() {
+        return print().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Dockerfile[" + instructions.size() + " instructions]";
     }
 
     /** The source bytes, exactly as read. */
