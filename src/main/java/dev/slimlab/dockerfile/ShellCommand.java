@@ -58,9 +58,22 @@ public record ShellCommand(List<ShellWord> assignments, List<ShellWord> words, L
         return command.isEmpty() ? List.of() : command.subList(1, command.size());
     }
 
+    /** Options that take the next word as their value ({@code apt-get -o Dpkg::Options::=... install}). */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of(
+            "-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release");
+
     /** The first argument that is not an option ({@code install} in {@code apt-get -y install x}). */
     public Optional<ShellWord> subcommand() {
-        return arguments().stream().filter(w -> !w.value().startsWith("-")).findFirst();
+        List<ShellWord> args = arguments();
+        for (int i = 0; i < args.size(); i++) {
+            String value = args.get(i).value();
+            if (OPTIONS_WITH_VALUE.contains(value)) {
+                i++;
+            } else if (!value.startsWith("-")) {
+                return Optional.of(args.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.slimlab.dockerfile;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -88,17 +89,42 @@ public final class ShellScript {
      * {@code a && b && c} minus {@code b} reads {@code a && c}.
      */
     public TextRange removalRange(ShellCommand command) {
-        int index = commands.indexOf(command);
-        if (index < 0) {
-            throw new IllegalArgumentException("not a command of this script: " + command);
+        return removalRanges(List.of(command)).get(0);
+    }
+
+    /**
+     * The ranges to delete to drop several commands, each run of neighbouring commands as one
+     * range (so the ranges never overlap): {@code a && b && c && d} minus {@code b} and
+     * {@code c} reads {@code a && d}.
+     */
+    public List<TextRange> removalRanges(Collection<ShellCommand> toRemove) {
+        List<Integer> indexes = new ArrayList<>();
+        for (ShellCommand command : toRemove) {
+            int index = commands.indexOf(command);
+            if (index < 0) {
+                throw new IllegalArgumentException("not a command of this script: " + command);
+            }
+            indexes.add(index);
         }
-        if (index + 1 < commands.size()) {
-            return new TextRange(command.start(), commands.get(index + 1).start());
+        indexes.sort(null);
+        List<TextRange> ranges = new ArrayList<>();
+        int k = 0;
+        while (k < indexes.size()) {
+            int first = indexes.get(k);
+            int last = first;
+            while (k + 1 < indexes.size() && indexes.get(k + 1) <= last + 1) {
+                last = indexes.get(++k);
+            }
+            k++;
+            if (last + 1 < commands.size()) {
+                ranges.add(new TextRange(commands.get(first).start(), commands.get(last + 1).start()));
+            } else if (first > 0) {
+                ranges.add(new TextRange(commands.get(first - 1).end(), commands.get(last).end()));
+            } else {
+                ranges.add(new TextRange(commands.get(first).start(), commands.get(last).end()));
+            }
         }
-        if (index > 0) {
-            return new TextRange(commands.get(index - 1).end(), command.end());
-        }
-        return command.range();
+        return ranges;
     }
 
     /** The script with one range (in this script's offsets) replaced. */

@@ -87,6 +87,23 @@ class ShellScriptTest {
     }
 
     @Test
+    void neighbouringRemovalsMergeIntoOneRange() {
+        ShellScript script = ShellScript.parse("a && b && c && d");
+        List<ShellCommand> c = script.commands();
+        assertThat(script.removalRanges(List.of(c.get(2), c.get(1)))).singleElement()
+                .satisfies(r -> assertThat(script.replaced(r, "")).isEqualTo("a && d"));
+        assertThat(script.removalRanges(List.of(c.get(0), c.get(3)))).hasSize(2);
+        assertThat(script.removalRanges(List.of(c.get(2), c.get(3)))).singleElement()
+                .satisfies(r -> assertThat(script.replaced(r, "")).isEqualTo("a && b"));
+    }
+
+    @Test
+    void optionValuesAreNotTakenForTheSubcommand() {
+        ShellCommand c = ShellScript.parse("apt-get -o Dpkg::Options::=--force-confold -y install curl").commands().get(0);
+        assertThat(c.runs("apt-get", "install")).isTrue();
+    }
+
+    @Test
     void compoundCommandsReadAsTheirSimpleCommands() {
         ShellScript script = ShellScript.parse("if [ -f x ]; then (cd /tmp && make); fi # build");
         assertThat(script.commands()).extracting(c -> c.program().orElse("?"))
