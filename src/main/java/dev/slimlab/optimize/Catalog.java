@@ -28,8 +28,12 @@ public final class Catalog {
     /** The standard catalog. */
     public static Catalog standard() {
         return new Catalog(List.of(
+                new AlpineBase(),
+                new SlimBase(),
+                new JdkToJre(),
                 new AptNoInstallRecommends(),
-                new PipNoCacheDir()));
+                new PipNoCacheDir(),
+                new PlaywrightChromiumOnly()));
     }
 
     /** All optimizations, in canonical order. */
