@@ -78,6 +78,14 @@ public final class DockerfileEditor {
         return splice(from, outer.span().end(), "");
     }
 
+    /** Removes a comment or blank line. */
+    public DockerfileEditor remove(Trivia trivia) {
+        if (dockerfile.elements().stream().noneMatch(e -> e == trivia)) {
+            throw new IllegalArgumentException("line " + trivia.span().startLine() + " is not part of this Dockerfile");
+        }
+        return splice(trivia.span().start(), trivia.span().end(), "");
+    }
+
     /** Replaces one whitespace-separated argument (FROM, EXPOSE, COPY/ADD/VOLUME in shell form). */
     public DockerfileEditor withArgument(Instruction instruction, int index, String value) {
         List<TextRange> ranges = instruction.argRanges().orElseThrow(() -> new IllegalArgumentException(

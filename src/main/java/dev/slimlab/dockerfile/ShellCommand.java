@@ -26,12 +26,18 @@ public record ShellCommand(List<ShellWord> assignments, List<ShellWord> words, L
     /** Commands that run the command after them: {@code sudo apt-get ...}, {@code env X=1 pip ...}. */
     private static final Set<String> WRAPPERS = Set.of("sudo", "env", "exec", "nice", "nohup", "time", "command");
 
+    /** Reserved words before a command: {@code if apt-get install ...; then ...}. */
+    private static final Set<String> RESERVED = Set.of("!", "{", "if", "then", "else", "elif", "do", "while", "until");
+
     /**
-     * The words of the command that really runs, past wrappers such as {@code sudo},
-     * {@code env X=1} or {@code exec} and their options.
+     * The words of the command that really runs, past reserved words ({@code if}, {@code then},
+     * {@code do}...) and wrappers such as {@code sudo}, {@code env X=1} or {@code exec}.
      */
     public List<ShellWord> commandWords() {
         int i = 0;
+        while (i < words.size() && RESERVED.contains(words.get(i).raw())) {
+            i++;
+        }
         while (i < words.size() && WRAPPERS.contains(words.get(i).value())) {
             i++;
             while (i < words.size() && (words.get(i).value().startsWith("-") || words.get(i).value().matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {

@@ -28,12 +28,25 @@ public final class Catalog {
     /** The standard catalog. */
     public static Catalog standard() {
         return new Catalog(List.of(
+                new CombineRuns(),
                 new AlpineBase(),
                 new SlimBase(),
                 new JdkToJre(),
                 new AptNoInstallRecommends(),
+                new RemoveBuildDeps(),
+                new AptCleanLists(),
+                new ApkNoCache(),
+                new YumClean(),
                 new PipNoCacheDir(),
-                new PlaywrightChromiumOnly()));
+                new NpmOmitDev(),
+                new NpmCleanCache(),
+                new PlaywrightChromiumOnly(),
+                new CopyChown(),
+                new DockerIgnore(),
+                new EnvTypo(),
+                new UnpinnedBase(),
+                new AddInsteadOfCopy(),
+                new SecretInEnv()));
     }
 
     /** All optimizations, in canonical order. */

@@ -77,7 +77,8 @@ record RunScript(Stage stage, Instruction instruction, ShellScript script, Hered
         if (last.operator().isEmpty()) {
             insert(editor, last.end(), " && " + command);
         } else {
-            insert(editor, script.offset() + script.text().length(), " " + command); // after a trailing ; or &
+            // after a trailing ; or &: end with ; so that a second append still makes a command of its own
+            insert(editor, script.offset() + script.text().length(), " " + command + ";");
         }
     }
 }

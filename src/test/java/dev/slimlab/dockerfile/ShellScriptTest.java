@@ -106,8 +106,10 @@ class ShellScriptTest {
     @Test
     void compoundCommandsReadAsTheirSimpleCommands() {
         ShellScript script = ShellScript.parse("if [ -f x ]; then (cd /tmp && make); fi # build");
-        assertThat(script.commands()).extracting(c -> c.program().orElse("?"))
+        assertThat(script.commands()).extracting(c -> c.words().get(0).value())
                 .containsExactly("if", "then", "cd", "make", "fi");
+        assertThat(script.commands()).extracting(c -> c.program().orElse("?"))
+                .as("reserved words are no programs").containsExactly("[", "?", "cd", "make", "fi");
     }
 
     @Test
