@@ -28,6 +28,7 @@ public final class Catalog {
     /** The standard catalog. */
     public static Catalog standard() {
         return new Catalog(List.of(
+                new MultiStage(),
                 new CombineRuns(),
                 new AlpineBase(),
                 new SlimBase(),

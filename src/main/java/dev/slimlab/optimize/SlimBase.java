@@ -30,7 +30,10 @@ final class SlimBase extends BaseOptimization {
         Map<Integer, String> targets = new LinkedHashMap<>();
         List<Finding> notApplicable = new ArrayList<>();
         for (BaseImageRewrite.Base base : images.bases()) {
-            String reason = reasonNotApplicable(base, images);
+            String reason = PackageScripts.ships(project.dockerfile(), base.stage()) ? reasonNotApplicable(base, images)
+                    : "stage " + base.stage().name().orElse(String.valueOf(base.stage().index()))
+                    + " is not part of the final image, only the files copied out of it are: a smaller base "
+                    + "there saves nothing in the image and may lack the build tools the stage needs";
             if (reason != null) {
                 notApplicable.add(notApplicable(base, reason));
                 continue;
