@@ -121,6 +121,13 @@ final class AlpineBase extends BaseOptimization {
                 out.add(notApplicable(root, reason));
                 continue;
             }
+            if (group.getValue().stream().noneMatch(i -> PackageScripts.ships(project.dockerfile(),
+                    project.dockerfile().stages().get(i)))) {
+                out.add(notApplicable(root, "stage " + root.stage().name().orElse(String.valueOf(root.stage().index()))
+                        + " is not part of the final image: only files copied out of it ship, and what it builds "
+                        + "on Alpine (musl) may not run in the final stage"));
+                continue;
+            }
             List<String> unmapped = new ArrayList<>();
             List<CommandChange> commands = new ArrayList<>();
             try {

@@ -68,11 +68,19 @@ class AlpineBaseTest {
                 FROM node:20-alpine
                 RUN apk add --no-cache git
                 """;
-        assertThat(applied(optimization, before)).isEqualTo(before);
-        assertThat(applicable(optimization, before)).isEmpty();
-        assertThat(reasonsNotApplicable(optimization, before)).satisfiesExactly(
+        // each stage on its own, as the final stage (a stage that does not ship is never moved to Alpine)
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        for (String stage : before.split("(?=FROM )")) {
+            if (stage.isBlank()) {
+                continue;
+            }
+            assertThat(applied(optimization, stage)).isEqualTo(stage);
+            assertThat(applicable(optimization, stage)).isEmpty();
+            reasons.addAll(reasonsNotApplicable(optimization, stage));
+        }
+        assertThat(reasons).satisfiesExactly(
                 r -> assertThat(r).isEqualTo("not every package command can be mapped to apk: libgl1 (line 2), libglib2.0-0 (line 2)"),
-                r -> assertThat(r).contains("dpkg (line 5) is Debian's").contains("useradd (line 6) is not in Alpine's BusyBox"),
+                r -> assertThat(r).contains("dpkg (line 2) is Debian's").contains("useradd (line 3) is not in Alpine's BusyBox"),
                 r -> assertThat(r).isEqualTo("no -alpine variant is published for ubuntu"),
                 r -> assertThat(r).isEqualTo("node:20-alpine is already an Alpine image"));
     }
@@ -113,7 +121,7 @@ class AlpineBaseTest {
                 CMD ["/srv/server"]
                 """);
         assertThat(reasonsNotApplicable(optimization, before)).satisfiesExactly(
-                r -> assertThat(r).contains("chromium (line 8)"),
+                r -> assertThat(r).contains("stage build is not part of the final image"),
                 r -> assertThat(r).contains("names the earlier stage build"));
         assertThat(applicable(optimization, before).get(0)).satisfies(f -> {
             assertThat(f.line()).isEqualTo(10);

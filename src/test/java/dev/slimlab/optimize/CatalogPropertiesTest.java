@@ -131,6 +131,10 @@ class CatalogPropertiesTest {
             assertThat(o.riskRationale()).as(o.id()).isNotBlank();
             assertThat(o.lesson()).as(o.id()).startsWith("# ")
                     .contains("## What it does", "## Why it saves space", "## What can break", "## How to verify", "## Risk");
+            String risk = o.lesson().substring(o.lesson().indexOf("## Risk") + "## Risk".length()).strip();
+            if (!o.lintOnly()) {
+                assertThat(risk).as(o.id() + ": the lesson's risk is the catalog's").startsWith(o.risk().name());
+            }
         }
     }
 
