@@ -193,23 +193,7 @@ final class AlpineBase extends BaseOptimization {
 
     /** Why the stage's base image has no Alpine variant to move to, or null if it has one. */
     private static String reasonNotApplicable(BaseImageRewrite.Base base) {
-        if (base.problem() != null) {
-            return base.problem();
-        }
-        ImageReference image = base.image();
-        if (image.officialName().equals("scratch") && image.registry().isEmpty() && image.namespace().isEmpty()) {
-            return "FROM scratch is an empty image";
-        }
-        if (!image.isOfficial()) {
-            return BaseImageRewrite.describe(base) + " is not an official Docker Hub image; "
-                    + "SlimLab knows the Alpine variants of the official images only";
-        }
-        ImageReference.Variant alpine = ImageReference.alpine(image.officialName(), image.tag());
-        if (image.hasDigest()) {
-            return BaseImageRewrite.describe(base) + " is pinned by digest: the Alpine variant has another digest"
-                    + (alpine.exists() ? "; pin " + image.with(alpine) + " by its own digest" : "");
-        }
-        return alpine.exists() ? null : alpine.reason();
+        return BaseImageRewrite.reasonWithoutVariant(base, "Alpine", ImageReference::alpine);
     }
 
     private Finding notApplicable(BaseImageRewrite.Base base, String reason) {

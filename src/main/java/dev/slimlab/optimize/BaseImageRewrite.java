@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -139,6 +140,31 @@ final class BaseImageRewrite {
             at = bases.get(at).baseStage();
         }
         return at;
+    }
+
+    /**
+     * Why the stage's base image has no variant of the given kind to move to, or null if it has
+     * one: a problem resolving it, scratch, not an official image, pinned by digest, or no such
+     * variant published.
+     */
+    static String reasonWithoutVariant(Base base, String kind, BiFunction<String, String, ImageReference.Variant> variantOf) {
+        if (base.problem() != null) {
+            return base.problem();
+        }
+        ImageReference image = base.image();
+        if (image.officialName().equals("scratch") && image.registry().isEmpty() && image.namespace().isEmpty()) {
+            return "FROM scratch is an empty image: there is nothing to change";
+        }
+        if (!image.isOfficial()) {
+            return describe(base) + " is not an official Docker Hub image; "
+                    + "SlimLab knows the " + kind + " variants of the official images only";
+        }
+        ImageReference.Variant variant = variantOf.apply(image.officialName(), image.tag());
+        if (image.hasDigest()) {
+            return describe(base) + " is pinned by digest: the " + kind + " variant has another digest"
+                    + (variant.exists() ? "; pin " + image.with(variant) + " by its own digest" : "");
+        }
+        return variant.exists() ? null : variant.reason();
     }
 
     /** The expanded image text of a stage, for messages. */

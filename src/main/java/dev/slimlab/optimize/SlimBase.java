@@ -72,23 +72,7 @@ final class SlimBase extends BaseOptimization {
                     + images.bases().get(base.baseStage()).stage().name().orElse(base.written())
                     + "; that stage's own FROM is what counts";
         }
-        if (base.problem() != null) {
-            return base.problem();
-        }
-        ImageReference image = base.image();
-        if (image.officialName().equals("scratch") && image.registry().isEmpty() && image.namespace().isEmpty()) {
-            return "FROM scratch is an empty image: there is nothing to slim";
-        }
-        if (!image.isOfficial()) {
-            return BaseImageRewrite.describe(base) + " is not an official Docker Hub image; "
-                    + "SlimLab knows the -slim variants of the official images only";
-        }
-        ImageReference.Variant slim = ImageReference.slim(image.officialName(), image.tag());
-        if (image.hasDigest()) {
-            return BaseImageRewrite.describe(base) + " is pinned by digest: the -slim variant has another digest"
-                    + (slim.exists() ? "; pin " + image.with(slim) + " by its own digest" : "");
-        }
-        return slim.exists() ? null : slim.reason();
+        return BaseImageRewrite.reasonWithoutVariant(base, "-slim", ImageReference::slim);
     }
 
     private Finding notApplicable(BaseImageRewrite.Base base, String reason) {
