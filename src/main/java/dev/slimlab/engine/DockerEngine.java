@@ -1,0 +1,282 @@
+package dev.slimlab.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.ImageHistory;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.slimlab.experiment.BuildListener;
+import dev.slimlab.experiment.BuildOutcome;
+import dev.slimlab.experiment.BuildRequest;
+import dev.slimlab.experiment.Cancellation;
+import dev.slimlab.experiment.EngineException;
+import dev.slimlab.experiment.EngineInfo;
+import dev.slimlab.experiment.ImageArchiveAnalysis;
+import dev.slimlab.experiment.ImageDetails;
+import dev.slimlab.experiment.ImageEngine;
+import dev.slimlab.experiment.LayerHistory;
+import dev.slimlab.engine.layers.ImageArchiveAnalyzer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The Docker daemon through docker-java, reached as the docker CLI reaches it: {@code DOCKER_HOST}
+ * (unix socket or tcp), {@code DOCKER_TLS_VERIFY} / {@code DOCKER_CERT_PATH}, else
+ * {@code unix:///var/run/docker.sock}.
+ */
+public final class DockerEngine implements ImageEngine {
+
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
+
+    private final DockerClientConfig config;
+    /** For quick calls: a daemon that does not answer in a few seconds is reported as such. */
+    private final DockerClient quick;
+    /** For builds and image streams, which may take as long as they take. */
+    private final DockerClient slow;
+
+    public DockerEngine() {
+        this(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    DockerEngine(DockerClientConfig config) {
+        this.config = config;
+        this.quick = client(config, PING_TIMEOUT, Duration.ofSeconds(60));
+        this.slow = client(config, PING_TIMEOUT, null);
+    }
+
+    private static DockerClient client(DockerClientConfig config, Duration connect, Duration response) {
+        ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(connect)
+                .maxConnections(16);
+        if (response != null) {
+            http.responseTimeout(response);
+        }
+        return DockerClientImpl.getInstance(config, http.build());
+    }
+
+    /** Where the daemon is expected, as configured. */
+    public String host() {
+        return config.getDockerHost().toString();
+    }
+
+    @Override
+    public EngineInfo ping() throws EngineException {
+        Version version = call("reach the daemon", () -> {
+            quick.pingCmd().exec();
+            return quick.versionCmd().exec();
+        });
+        return new EngineInfo(host(), version.getVersion(), version.getApiVersion(),
+                version.getOperatingSystem() + "/" + version.getArch());
+    }
+
+    @Override
+    public BuildOutcome build(BuildRequest request, BuildListener listener, Cancellation cancellation)
+            throws EngineException {
+        Path tar = null;
+        try {
+            tar = Files.createTempFile("slimlab-context-", ".tar");
+            try (OutputStream out = Files.newOutputStream(tar)) {
+                BuildContextTar.write(request, out);
+            }
+            try (InputStream context = Files.newInputStream(tar)) {
+                return new ClassicBuild(this, request, listener, cancellation).run(command(request, context));
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot send the build context " + request.contextDir() + ": " + e.getMessage(), e);
+        } finally {
+            if (tar != null) {
+                try {
+                    Files.deleteIfExists(tar);
+                } catch (IOException ignored) {
+                    // a temp file left behind is not worth failing the build for
+                }
+            }
+        }
+    }
+
+    private BuildImageCmd command(BuildRequest request, InputStream context) {
+        BuildImageCmd cmd = slow.buildImageCmd()
+                .withTarInputStream(context)
+                .withTags(Set.of(request.tag()))
+                .withLabels(request.labels())
+                .withNoCache(request.noCache())
+                .withPull(request.pull())
+                .withRemove(true)
+                .withForcerm(true);
+        request.buildArgs().forEach(cmd::withBuildArg);
+        request.target().ifPresent(cmd::withTarget);
+        return cmd;
+    }
+
+    /** Starts a build and hands its response items to {@code callback} (used by {@link ClassicBuild}). */
+    <T extends ResultCallback<BuildResponseItem>> T start(BuildImageCmd cmd, T callback) {
+        return cmd.exec(callback);
+    }
+
+    @Override
+    public ImageDetails inspect(String image) throws EngineException {
+        InspectImageResponse r = call("inspect " + image, () -> quick.inspectImageCmd(image).exec());
+        ContainerConfig c = r.getConfig();
+        return new ImageDetails(r.getId(), list(r.getRepoTags()), r.getSize() == null ? 0 : r.getSize(),
+                String.valueOf(r.getCreated()),
+                c == null ? List.of() : list(c.getEnv()),
+                c == null ? List.of() : list(c.getEntrypoint()),
+                c == null ? List.of() : list(c.getCmd()),
+                c == null || c.getUser() == null ? "" : c.getUser(),
+                c == null || c.getWorkingDir() == null ? "" : c.getWorkingDir(),
+                c == null || c.getExposedPorts() == null ? List.of()
+                        : Arrays.stream(c.getExposedPorts()).map(ExposedPort::toString).sorted().toList(),
+                c == null || c.getLabels() == null ? Map.of() : c.getLabels());
+    }
+
+    @Override
+    public List<LayerHistory> history(String image) throws EngineException {
+        List<ImageHistory> entries = call("read the history of " + image, () -> quick.imageHistoryCmd(image).exec());
+        return entries.stream().map(h -> new LayerHistory(h.getId(),
+                h.getCreatedBy() == null ? "" : h.getCreatedBy(),
+                h.getSize() == null ? 0 : h.getSize(),
+                h.getSize() == null || h.getSize() == 0)).toList();
+    }
+
+    @Override
+    public InputStream save(String image) throws EngineException {
+        return call("save " + image, () -> slow.saveImageCmd(image).exec());
+    }
+
+    @Override
+    public ImageArchiveAnalysis analyze(String image, int compressionLevel) throws EngineException {
+        try (InputStream archive = save(image)) {
+            return new ImageArchiveAnalyzer().withCompressionLevel(compressionLevel).analyze(archive);
+        } catch (IOException e) {
+            throw new EngineException("cannot analyse the layers of " + image + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean exists(String image) throws EngineException {
+        try {
+            quick.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw unreachable("look up " + image, e);
+        }
+    }
+
+    @Override
+    public void removeImage(String image) throws EngineException {
+        try {
+            quick.removeImageCmd(image).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            throw unreachable("remove " + image, e);
+        }
+    }
+
+    /** Removes a container (forced, with its anonymous volumes); no error if it is already gone. */
+    public void removeContainer(String container) throws EngineException {
+        try {
+            quick.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            throw unreachable("remove container " + container, e);
+        }
+    }
+
+    @Override
+    public List<String> imagesLabelled(String label, String value) throws EngineException {
+        return call("list images", () -> quick.listImagesCmd().withShowAll(true)
+                .withLabelFilter(Map.of(label, value)).exec().stream().map(i -> i.getId()).toList());
+    }
+
+    @Override
+    public List<String> containersLabelled(String label, String value) throws EngineException {
+        return call("list containers", () -> quick.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(label, value)).exec().stream().map(c -> c.getId()).toList());
+    }
+
+    @Override
+    public void close() {
+        try {
+            quick.close();
+            slow.close();
+        } catch (IOException e) {
+            // closing a connection pool: nothing to do about a failure
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> action) throws EngineException {
+        try {
+            return action.get();
+        } catch (NotFoundException e) {
+            throw new EngineException("cannot " + what + ": not found (" + message(e) + ")", e);
+        } catch (RuntimeException e) {
+            throw unreachable(what, e);
+        }
+    }
+
+    EngineException unreachable(String what, RuntimeException e) {
+        if (e instanceof DockerException) {
+            return new EngineException("cannot " + what + ": " + message(e), e);
+        }
+        return new EngineException("cannot " + what + ": the Docker daemon is not reachable at " + host()
+                + " (" + message(e) + "). Start dockerd, or point DOCKER_HOST at a running daemon.", e);
+    }
+
+    static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return m.strip();
+    }
+
+    static <T> List<T> list(T[] array) {
+        return array == null ? List.of() : List.of(array);
+    }
+
+    static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** Waits for a callback, turning an interrupt into a cancelled wait. */
+    static boolean await(ResultCallback.Adapter<?> callback, long timeout, TimeUnit unit) {
+        try {
+            return callback.awaitCompletion(timeout, unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.slimlab.experiment;
+
+/** The Docker daemon could not do what was asked; the message says what and what to do. */
+public class EngineException extends Exception {
+
+    public EngineException(String message) {
+        super(message);
+    }
+
+    public EngineException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

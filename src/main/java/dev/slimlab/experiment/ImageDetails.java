@@ -1,0 +1,33 @@
+package dev.slimlab.experiment;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code docker image inspect} says of an image.
+ *
+ * @param id         {@code sha256:...}
+ * @param tags       repository tags
+ * @param sizeBytes  the daemon's {@code Size}
+ * @param created    creation time as the daemon gives it (RFC 3339)
+ * @param env        ENV of the image config, {@code NAME=value}
+ * @param entrypoint ENTRYPOINT of the config
+ * @param cmd        CMD of the config
+ * @param user       USER
+ * @param workingDir WORKDIR
+ * @param exposedPorts exposed ports, e.g. {@code 8000/tcp}
+ * @param labels     labels
+ */
+public record ImageDetails(String id, List<String> tags, long sizeBytes, String created, List<String> env,
+                           List<String> entrypoint, List<String> cmd, String user, String workingDir,
+                           List<String> exposedPorts, Map<String, String> labels) {
+
+    public ImageDetails {
+        tags = List.copyOf(tags);
+        env = List.copyOf(env);
+        entrypoint = List.copyOf(entrypoint);
+        cmd = List.copyOf(cmd);
+        exposedPorts = List.copyOf(exposedPorts);
+        labels = Map.copyOf(labels);
+    }
+}
