@@ -1,0 +1,218 @@
+package dev.slimlab.experiment;
+
+import dev.slimlab.optimize.Applied;
+import dev.slimlab.optimize.Catalog;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an experiment: writes each variant's Dockerfile, builds it on the engine (repeatedly, for
+ * timing), and measures it. Variants with the same Dockerfile are built once. One variant that
+ * fails, times out or throws never stops the others; cancelling stops them all and leaves
+ * nothing behind.
+ */
+public final class ExperimentRunner {
+
+    public static final String EXPERIMENT_LABEL = "dev.slimlab.experiment";
+    public static final String VARIANT_LABEL = "dev.slimlab.variant";
+    public static final String BUILD_LABEL = "dev.slimlab.build";
+
+    private final ImageEngine engine;
+    private final Catalog catalog;
+
+    public ExperimentRunner(ImageEngine engine, Catalog catalog) {
+        this.engine = engine;
+        this.catalog = catalog;
+    }
+
+    /** Runs every variant and returns their results in the experiment's order. */
+    public ExperimentResult run(Experiment experiment, ProgressEvent.Listener progress, Cancellation cancellation)
+            throws EngineException {
+        EngineInfo info = engine.ping();
+        String startedAt = Instant.now().toString();
+        Map<String, Planned> plans = new LinkedHashMap<>();
+        Map<String, Planned> byText = new HashMap<>();
+        for (VariantSpec spec : experiment.variants()) {
+            Applied applied = catalog.apply(spec.optimizations(), experiment.project());
+            Planned plan = new Planned(spec, applied);
+            Planned same = byText.putIfAbsent(plan.key(), plan);
+            plans.put(spec.name(), same == null ? plan : plan.sameAs(same));
+            progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.QUEUED, 0, 0, "queued"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(experiment.settings().parallelBuilds());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Map<Planned, Future<VariantResult>> futures = new LinkedHashMap<>();
+            for (Planned plan : plans.values()) {
+                if (plan.sameAs == null) {
+                    futures.put(plan, pool.submit(() -> variant(experiment, plan, progress, cancellation, timer)));
+                }
+            }
+            List<VariantResult> results = new ArrayList<>();
+            for (Planned plan : plans.values()) {
+                Planned built = plan.sameAs == null ? plan : plan.sameAs;
+                VariantResult result = await(futures.get(built), built, cancellation);
+                results.add(plan.sameAs == null ? result : renamed(result, plan.spec));
+            }
+            return new ExperimentResult(experiment.id(), experiment.project().dockerfile().print(),
+                    experiment.context().toString(), experiment.settings(), info, startedAt, results);
+        } finally {
+            pool.shutdownNow();
+            timer.shutdownNow();
+        }
+    }
+
+    /** A variant's rewritten Dockerfile; {@code sameAs} names an earlier variant with the same text. */
+    private record Planned(VariantSpec spec, Applied applied, Planned sameAs) {
+        Planned(VariantSpec spec, Applied applied) {
+            this(spec, applied, null);
+        }
+
+        Planned sameAs(Planned other) {
+            return new Planned(spec, applied, other);
+        }
+
+        String text() {
+            return applied.project().dockerfile().print();
+        }
+
+        String key() {
+            return text() + "\u0000" + applied.project().proposedFiles();
+        }
+    }
+
+    private static VariantResult await(Future<VariantResult> future, Planned plan, Cancellation cancellation) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancellation.cancel();
+            return VariantResult.notBuilt(plan.spec, VariantResult.Status.CANCELLED, "cancelled", plan.text(),
+                    List.of(), List.of(), List.of());
+        } catch (java.util.concurrent.ExecutionException e) {
+            return VariantResult.notBuilt(plan.spec, VariantResult.Status.FAILED,
+                    "SlimLab failed on this variant: " + e.getCause(), plan.text(), List.of(), List.of(), List.of());
+        }
+    }
+
+    private static VariantResult renamed(VariantResult r, VariantSpec spec) {
+        return new VariantResult(spec.name(), spec.optimizations(), r.status(), r.error(), r.imageId(), r.sizeBytes(),
+                r.compressedBytes(), r.estimatedPullSeconds(), r.layers(), r.buildSeconds(), r.steps(), r.efficiency(),
+                r.wastedBytes(), r.topWastedFiles(), r.packages(), r.dockerfile(), r.logTail());
+    }
+
+    private VariantResult variant(Experiment experiment, Planned plan, ProgressEvent.Listener progress,
+                                  Cancellation experimentCancel, ScheduledExecutorService timer) {
+        VariantSpec spec = plan.spec;
+        ExperimentSettings settings = experiment.settings();
+        List<Double> seconds = new ArrayList<>();
+        BuildOutcome first = null;
+        try {
+            for (int repetition = 1; repetition <= settings.repetitions(); repetition++) {
+                if (experimentCancel.isCancelled()) {
+                    return cancelled(plan, seconds, first, progress);
+                }
+                Cancellation build = new Cancellation();
+                experimentCancel.onCancel(build::cancel);
+                boolean[] timedOut = {false};
+                ScheduledFuture<?> deadline = timer.schedule(() -> {
+                    timedOut[0] = true;
+                    build.cancel();
+                }, settings.timeoutSeconds(), TimeUnit.SECONDS);
+                BuildOutcome outcome;
+                try {
+                    outcome = engine.build(request(experiment, plan, repetition), listener(spec, progress), build);
+                } finally {
+                    deadline.cancel(false);
+                }
+                if (first == null) {
+                    first = outcome;
+                }
+                seconds.add(outcome.seconds());
+                if (outcome.status() == BuildOutcome.Status.CANCELLED) {
+                    if (timedOut[0]) {
+                        String why = "timed out after " + settings.timeoutSeconds() + " s";
+                        progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
+                        return VariantResult.notBuilt(spec, VariantResult.Status.TIMED_OUT, why, plan.text(), seconds,
+                                first.steps(), outcome.logTail());
+                    }
+                    return cancelled(plan, seconds, first, progress);
+                }
+                if (!outcome.built()) {
+                    String why = outcome.error().orElse("the build failed");
+                    progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
+                    return VariantResult.notBuilt(spec, VariantResult.Status.FAILED, why, plan.text(), seconds,
+                            outcome.steps(), outcome.logTail());
+                }
+            }
+            progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.MEASURING, 0, 0, "measuring"));
+            VariantResult result = measure(experiment, plan, first, seconds);
+            progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.DONE, 0, 0, "done"));
+            return result;
+        } catch (EngineException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
+            return VariantResult.notBuilt(spec, VariantResult.Status.FAILED, why, plan.text(), seconds,
+                    first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail());
+        }
+    }
+
+    private static VariantResult cancelled(Planned plan, List<Double> seconds, BuildOutcome first,
+                                           ProgressEvent.Listener progress) {
+        progress.on(new ProgressEvent(plan.spec.name(), ProgressEvent.Phase.CANCELLED, 0, 0, "cancelled"));
+        return VariantResult.notBuilt(plan.spec, VariantResult.Status.CANCELLED, "cancelled", plan.text(), seconds,
+                first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail());
+    }
+
+    private BuildRequest request(Experiment experiment, Planned plan, int repetition) {
+        Map<String, String> labels = Map.of(EXPERIMENT_LABEL, experiment.id(), VARIANT_LABEL, plan.spec.name(),
+                BUILD_LABEL, UUID.randomUUID().toString());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        plan.applied.project().proposedFiles().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return BuildRequest.of(experiment.context(), plan.applied.project().dockerfile().toBytes(),
+                        experiment.tag(plan.spec.name()), labels)
+                .withExtraFiles(files)
+                .withBuildArgs(experiment.project().buildArgs())
+                .withNoCache(experiment.settings().noCache());
+    }
+
+    private static BuildListener listener(VariantSpec spec, ProgressEvent.Listener progress) {
+        return new BuildListener() {
+            @Override
+            public void onStep(int step, int steps, String instruction) {
+                progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.BUILDING, step, steps, instruction));
+            }
+        };
+    }
+
+    private VariantResult measure(Experiment experiment, Planned plan, BuildOutcome first, List<Double> seconds)
+            throws EngineException {
+        String image = first.imageId().orElseThrow();
+        ImageDetails details = engine.inspect(image);
+        List<LayerHistory> history = new ArrayList<>(engine.history(image));
+        java.util.Collections.reverse(history); // the daemon lists the newest first
+        List<LayerResult> layers = history.stream()
+                .filter(h -> !h.emptyLayer())
+                .map(h -> new LayerResult(h.createdBy(), h.sizeBytes())).toList();
+        ImageArchiveAnalysis analysis = engine.analyze(image, experiment.settings().compressionLevel());
+        double pullSeconds = analysis.compressedBytes() * 8 / (experiment.settings().bandwidthMbitPerSecond() * 1e6);
+        return new VariantResult(plan.spec.name(), plan.spec.optimizations(), VariantResult.Status.BUILT,
+                Optional.empty(), Optional.of(details.id()), details.sizeBytes(), analysis.compressedBytes(),
+                pullSeconds, layers, seconds, first.steps(), analysis.waste().efficiency(),
+                analysis.waste().wastedBytes(), analysis.waste().topWastedFiles(), analysis.packages(), plan.text(),
+                first.logTail());
+    }
+}

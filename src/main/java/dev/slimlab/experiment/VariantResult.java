@@ -1,0 +1,67 @@
+package dev.slimlab.experiment;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What building and measuring one variant gave.
+ *
+ * @param name            the variant's name
+ * @param optimizations   the optimizations it applies
+ * @param status          how it ended
+ * @param error           why it failed, was cancelled or timed out
+ * @param imageId         the image, when built
+ * @param sizeBytes       the daemon's size of the image
+ * @param compressedBytes what a pull transfers (gzip of each layer)
+ * @param estimatedPullSeconds compressed size at the experiment's bandwidth
+ * @param layers          layers, oldest first
+ * @param buildSeconds    wall time of each repetition
+ * @param steps           the steps of the first build, timed, with cache hits
+ * @param efficiency      dive's efficiency, 0–1
+ * @param wastedBytes     bytes of files that appear in two or more layers
+ * @param topWastedFiles  the biggest of those
+ * @param packages        packages installed in the image
+ * @param dockerfile      the variant's Dockerfile text
+ * @param logTail         the end of the build log
+ */
+public record VariantResult(String name, Set<String> optimizations, Status status, Optional<String> error,
+                            Optional<String> imageId, long sizeBytes, long compressedBytes,
+                            double estimatedPullSeconds, List<LayerResult> layers, List<Double> buildSeconds,
+                            List<BuildStep> steps, double efficiency, long wastedBytes,
+                            List<WastedFile> topWastedFiles, List<InstalledPackage> packages, String dockerfile,
+                            List<String> logTail) {
+
+    public enum Status { BUILT, FAILED, CANCELLED, TIMED_OUT }
+
+    public VariantResult {
+        optimizations = Set.copyOf(optimizations);
+        layers = List.copyOf(layers);
+        buildSeconds = List.copyOf(buildSeconds);
+        steps = List.copyOf(steps);
+        topWastedFiles = List.copyOf(topWastedFiles);
+        packages = List.copyOf(packages);
+        logTail = List.copyOf(logTail);
+    }
+
+    /** A variant that did not build: no measurements, the reason and the log's end. */
+    public static VariantResult notBuilt(VariantSpec spec, Status status, String error, String dockerfile,
+                                         List<Double> buildSeconds, List<BuildStep> steps, List<String> logTail) {
+        return new VariantResult(spec.name(), spec.optimizations(), status, Optional.of(error), Optional.empty(),
+                0, 0, 0, List.of(), buildSeconds, steps, 0, 0, List.of(), List.of(), dockerfile, logTail);
+    }
+
+    public boolean built() {
+        return status == Status.BUILT;
+    }
+
+    /** The median of the build times (the middle one, or the mean of the two middle ones). */
+    public double medianBuildSeconds() {
+        if (buildSeconds.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = buildSeconds.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.slimlab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.optimize.Catalog;
+import dev.slimlab.optimize.Project;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The runner on a fake engine: planning, dedupe, isolation of failures, time-outs, measurement. */
+class ExperimentRunnerTest {
+
+    static final String DOCKERFILE = "FROM python:3.10\nRUN apt-get update && apt-get install -y curl\n"
+            + "RUN pip install -r requirements.txt\n";
+
+    final FakeEngine engine = new FakeEngine();
+    final ExperimentRunner runner = new ExperimentRunner(engine, Catalog.standard());
+
+    static Experiment experiment(String dockerfile, List<VariantSpec> variants, ExperimentSettings settings)
+            throws Exception {
+        return new Experiment("exp", Project.of(Dockerfile.parse(dockerfile)), Path.of("."), variants, settings);
+    }
+
+    @Test
+    void buildsEachVariantAndMeasuresIt() throws Exception {
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        ExperimentResult result = runner.run(experiment(DOCKERFILE, List.of(
+                new VariantSpec("original", Set.of()),
+                new VariantSpec("minimal", Set.of("slim-base", "pip-no-cache-dir", "apt-no-install-recommends"))),
+                ExperimentSettings.defaults().withRepetitions(3)), events::add, Cancellation.none());
+        assertThat(result.variants()).extracting(VariantResult::name).containsExactly("original", "minimal");
+        VariantResult minimal = result.variants().get(1);
+        assertThat(minimal.status()).isEqualTo(VariantResult.Status.BUILT);
+        assertThat(minimal.dockerfile()).contains("python:3.10-slim", "--no-cache-dir", "--no-install-recommends");
+        assertThat(minimal.sizeBytes()).isEqualTo(minimal.dockerfile().length() * 1000L);
+        assertThat(minimal.layers()).extracting(LayerResult::createdBy).containsExactly("FROM scratch", "RUN work");
+        assertThat(minimal.layers().stream().mapToLong(LayerResult::sizeBytes).sum()).isEqualTo(minimal.sizeBytes());
+        assertThat(minimal.buildSeconds()).containsExactly(1.25, 1.25, 1.25);
+        assertThat(minimal.compressedBytes()).isEqualTo(minimal.sizeBytes() / 2);
+        assertThat(minimal.estimatedPullSeconds()).isEqualTo(minimal.compressedBytes() * 8 / 100e6);
+        assertThat(minimal.efficiency()).isEqualTo(0.9);
+        assertThat(minimal.packages()).extracting(InstalledPackage::name).containsExactly("curl");
+        assertThat(engine.built).filteredOn(t -> t.equals("slimlab/exp:minimal")).hasSize(3);
+        assertThat(events).extracting(ProgressEvent::phase).contains(ProgressEvent.Phase.QUEUED,
+                ProgressEvent.Phase.BUILDING, ProgressEvent.Phase.MEASURING, ProgressEvent.Phase.DONE);
+        assertThat(events).anyMatch(e -> e.phase() == ProgressEvent.Phase.BUILDING && e.step() == 2 && e.steps() == 2);
+        assertThat(result.engine().engineVersion()).isEqualTo("0.0");
+    }
+
+    @Test
+    void identicalVariantsAreBuiltOnce() throws Exception {
+        ExperimentResult result = runner.run(experiment(DOCKERFILE, List.of(
+                new VariantSpec("a", Set.of("dockerignore")),   // changes nothing: no COPY . here
+                new VariantSpec("b", Set.of()),
+                new VariantSpec("c", Set.of("pip-no-cache-dir"))),
+                ExperimentSettings.defaults()), ProgressEvent.Listener.NONE, Cancellation.none());
+        assertThat(engine.built).containsExactlyInAnyOrder("slimlab/exp:a", "slimlab/exp:c");
+        assertThat(result.variants()).extracting(VariantResult::name).containsExactly("a", "b", "c");
+        assertThat(result.variants().get(1).imageId()).isEqualTo(result.variants().get(0).imageId());
+        assertThat(result.variants().get(1).optimizations()).isEmpty();
+    }
+
+    @Test
+    void aFailingOrThrowingVariantNeverStopsTheOthers() throws Exception {
+        ExperimentRunner failing = new ExperimentRunner(engine, Catalog.standard());
+        ExperimentResult result = failing.run(new Experiment("exp", Project.of(Dockerfile.parse("FROM a\nRUN FAIL\n")),
+                Path.of("."), List.of(new VariantSpec("broken", Set.of())), ExperimentSettings.defaults()),
+                ProgressEvent.Listener.NONE, Cancellation.none());
+        VariantResult broken = result.variants().get(0);
+        assertThat(broken.status()).isEqualTo(VariantResult.Status.FAILED);
+        assertThat(broken.error()).hasValueSatisfying(e -> assertThat(e).contains("non-zero code"));
+        assertThat(broken.logTail()).contains("oops");
+
+        ExperimentResult mixed = runner.run(experiment("FROM a\nRUN BOOM\nRUN pip install x\n", List.of(
+                new VariantSpec("boom", Set.of()), new VariantSpec("fixed", Set.of("pip-no-cache-dir"))),
+                ExperimentSettings.defaults().withParallelBuilds(2)), ProgressEvent.Listener.NONE, Cancellation.none());
+        assertThat(mixed.variants()).extracting(VariantResult::status)
+                .containsExactly(VariantResult.Status.FAILED, VariantResult.Status.FAILED);
+        assertThat(mixed.variants().get(0).error()).hasValueSatisfying(e -> assertThat(e).contains("exploded"));
+    }
+
+    @Test
+    void aBuildPastItsTimeOutIsCancelledAndRecorded() throws Exception {
+        ExperimentResult result = runner.run(experiment("FROM a\nRUN HANG\nRUN pip install x\n", List.of(
+                new VariantSpec("slow", Set.of())), ExperimentSettings.defaults().withTimeoutSeconds(1)),
+                ProgressEvent.Listener.NONE, Cancellation.none());
+        assertThat(result.variants().get(0).status()).isEqualTo(VariantResult.Status.TIMED_OUT);
+        assertThat(result.variants().get(0).error()).contains("timed out after 1 s");
+    }
+
+    @Test
+    void cancellingStopsEveryVariant() throws Exception {
+        Cancellation cancellation = new Cancellation();
+        Thread canceller = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException ignored) {
+                // cancel anyway
+            }
+            cancellation.cancel();
+        });
+        canceller.start();
+        ExperimentResult result = runner.run(experiment("FROM a\nRUN HANG\nRUN pip install x\n", List.of(
+                new VariantSpec("one", Set.of()), new VariantSpec("two", Set.of("pip-no-cache-dir"))),
+                ExperimentSettings.defaults().withParallelBuilds(1)), ProgressEvent.Listener.NONE, cancellation);
+        assertThat(result.variants()).extracting(VariantResult::status)
+                .containsOnly(VariantResult.Status.CANCELLED);
+        assertThat(engine.built).hasSize(1);
+    }
+}

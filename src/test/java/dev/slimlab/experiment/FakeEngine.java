@@ -1,0 +1,111 @@
+package dev.slimlab.experiment;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An engine for runner tests: "builds" a Dockerfile by reading it. Its image size is the
+ * Dockerfile's length times 1000; a Dockerfile containing {@code FAIL} fails, one containing
+ * {@code HANG} runs until cancelled, one containing {@code BOOM} throws.
+ */
+final class FakeEngine implements ImageEngine {
+
+    final List<String> built = new ArrayList<>();
+    final Map<String, String> images = new ConcurrentHashMap<>();
+
+    @Override
+    public EngineInfo ping() {
+        return new EngineInfo("fake://", "0.0", "1.41", "linux/amd64");
+    }
+
+    @Override
+    public BuildOutcome build(BuildRequest request, BuildListener listener, Cancellation cancellation) {
+        String dockerfile = new String(request.dockerfile(), StandardCharsets.UTF_8);
+        synchronized (built) {
+            built.add(request.tag());
+        }
+        listener.onStep(1, 2, "FROM scratch");
+        listener.onStep(2, 2, "RUN work");
+        if (dockerfile.contains("BOOM")) {
+            throw new IllegalStateException("the fake engine exploded");
+        }
+        if (dockerfile.contains("HANG")) {
+            CountDownLatch stop = new CountDownLatch(1);
+            cancellation.onCancel(stop::countDown);
+            try {
+                stop.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new BuildOutcome(BuildOutcome.Status.CANCELLED, Optional.empty(), Optional.of("cancelled"),
+                    List.of(), 0.5, List.of("hanging"));
+        }
+        if (dockerfile.contains("FAIL")) {
+            return new BuildOutcome(BuildOutcome.Status.FAILED, Optional.empty(),
+                    Optional.of("The command '/bin/sh -c FAIL' returned a non-zero code: 1"),
+                    List.of(new BuildStep(1, "FROM scratch", 0.1, false)), 0.2, List.of("Step 2/2 : RUN FAIL", "oops"));
+        }
+        String id = "sha256:" + Integer.toHexString(dockerfile.hashCode());
+        images.put(id, dockerfile);
+        return new BuildOutcome(BuildOutcome.Status.BUILT, Optional.of(id), Optional.empty(),
+                List.of(new BuildStep(1, "FROM scratch", 0.1, false), new BuildStep(2, "RUN work", 1.0, false)),
+                1.25, List.of("Successfully built"));
+    }
+
+    @Override
+    public ImageDetails inspect(String image) {
+        return new ImageDetails(image, List.of(), images.get(image).length() * 1000L, "now", List.of(), List.of(),
+                List.of(), "", "", List.of(), Map.of());
+    }
+
+    @Override
+    public List<LayerHistory> history(String image) {
+        long size = images.get(image).length() * 1000L;
+        return List.of(new LayerHistory("b", "RUN work", size - 100, false), new LayerHistory("e", "ENV x", 0, true),
+                new LayerHistory("a", "FROM scratch", 100, false));
+    }
+
+    @Override
+    public ImageArchiveAnalysis analyze(String image, int compressionLevel) {
+        long size = images.get(image).length() * 1000L;
+        return new ImageArchiveAnalysis(new WasteReport(size, 10, 0.9, 1.0, List.of(new WastedFile("/x", 2, 10))),
+                size / 2, List.of(size / 2), List.of(new InstalledPackage("dpkg", "curl", "7", 1000)));
+    }
+
+    @Override
+    public InputStream save(String image) {
+        return new ByteArrayInputStream(new byte[0]);
+    }
+
+    @Override
+    public boolean exists(String image) {
+        return images.containsKey(image);
+    }
+
+    @Override
+    public void removeImage(String image) {
+        images.remove(image);
+    }
+
+    @Override
+    public List<String> imagesLabelled(String label, String value) {
+        return List.copyOf(images.keySet());
+    }
+
+    @Override
+    public List<String> containersLabelled(String label, String value) {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+    }
+}
