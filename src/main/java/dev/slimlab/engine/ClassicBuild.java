@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,11 +67,12 @@ final class ClassicBuild {
             throw engine.unreachable("start the build of " + request.tag(), e);
         }
         cancellation.onCancel(() -> close(callback));
-        while (!DockerEngine.await(callback, 1, TimeUnit.SECONDS)) {
-            if (Thread.currentThread().isInterrupted()) {
-                cancellation.cancel();
-                break;
-            }
+        // not ResultCallback.awaitCompletion(timeout): docker-java closes the stream when that times out
+        try {
+            callback.done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancellation.cancel();
         }
         long ended = System.nanoTime();
         synchronized (this) {
@@ -83,8 +84,7 @@ final class ClassicBuild {
         }
         double seconds = (ended - started) / 1e9;
         if (cancellation.isCancelled()) {
-            removeLeftovers();
-            return outcome(BuildOutcome.Status.CANCELLED, null, "cancelled", seconds);
+            return outcome(BuildOutcome.Status.CANCELLED, null, removeLeftovers(), seconds);
         }
         if (error != null || failure != null) {
             return outcome(BuildOutcome.Status.FAILED, null,
@@ -112,24 +112,53 @@ final class ClassicBuild {
         }
     }
 
-    /** After a cancel: the step's container and the layers this build made do not stay behind. */
-    private void removeLeftovers() throws EngineException {
+    /**
+     * After a cancel: the step's container and the layers this build made do not stay behind.
+     * The daemon may still be tearing the step down, so each removal gets a second try; what
+     * still cannot be removed is named in the outcome rather than thrown.
+     */
+    private String removeLeftovers() {
+        List<String> problems = new ArrayList<>();
+        List<Runnable> removals = new ArrayList<>();
         if (runningContainer != null) {
-            engine.removeContainer(runningContainer);
-        }
-        for (String id : engine.containersLabelled("dev.slimlab.build", buildLabel())) {
-            engine.removeContainer(id);
+            String container = runningContainer;
+            removals.add(() -> retry(problems, "container " + container, () -> engine.removeContainer(container)));
         }
         if (imageId != null) {
-            engine.removeImage(imageId);
+            String image = imageId;
+            removals.add(() -> retry(problems, "image " + image, () -> engine.removeImage(image)));
         }
         for (int i = createdImages.size() - 1; i >= 0; i--) {
-            engine.removeImage(createdImages.get(i));
+            String image = createdImages.get(i);
+            removals.add(() -> retry(problems, "layer " + image, () -> engine.removeImage(image)));
         }
+        removals.forEach(Runnable::run);
+        return problems.isEmpty() ? "cancelled" : "cancelled; could not remove " + String.join(", ", problems);
     }
 
-    private String buildLabel() {
-        return request.labels().getOrDefault("dev.slimlab.build", "");
+    private interface Removal {
+        void run() throws EngineException;
+    }
+
+    private static void retry(List<String> problems, String what, Removal removal) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                removal.run();
+                return;
+            } catch (EngineException e) {
+                if (attempt == 3) {
+                    problems.add(what + " (" + e.getMessage() + ")");
+                    return;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    problems.add(what + " (interrupted)");
+                    return;
+                }
+            }
+        }
     }
 
     private synchronized void feed(String text) {
@@ -183,6 +212,14 @@ final class ClassicBuild {
     }
 
     private final class Callback extends ResultCallback.Adapter<BuildResponseItem> {
+        private final CountDownLatch done = new CountDownLatch(1);
+
+        @Override
+        public void onComplete() {
+            super.onComplete();
+            done.countDown();
+        }
+
         @Override
         public void onNext(BuildResponseItem item) {
             if (item.getStream() != null) {
@@ -209,6 +246,7 @@ final class ClassicBuild {
                 }
             }
             super.onError(throwable);
+            done.countDown();
         }
     }
 }

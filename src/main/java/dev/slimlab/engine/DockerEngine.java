@@ -35,9 +35,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -198,7 +196,7 @@ public final class DockerEngine implements ImageEngine {
         }
     }
 
-    /** Removes a container (forced, with its anonymous volumes); no error if it is already gone. */
+    @Override
     public void removeContainer(String container) throws EngineException {
         try {
             quick.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec();
@@ -266,17 +264,4 @@ public final class DockerEngine implements ImageEngine {
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    /** Waits for a callback, turning an interrupt into a cancelled wait. */
-    static boolean await(ResultCallback.Adapter<?> callback, long timeout, TimeUnit unit) {
-        try {
-            return callback.awaitCompletion(timeout, unit);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    static Optional<String> nonBlank(String s) {
-        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
-    }
 }

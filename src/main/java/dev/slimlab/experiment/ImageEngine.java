@@ -40,6 +40,41 @@ public interface ImageEngine extends AutoCloseable {
     /** Removes an image (forced: its tags go too); no error if it is already gone. */
     void removeImage(String image) throws EngineException;
 
+    /** Removes a container (forced, with its anonymous volumes); no error if it is already gone. */
+    void removeContainer(String container) throws EngineException;
+
+    /**
+     * Removes every container and image carrying {@code label=value}, child images before their
+     * parents, and says how many images went.
+     */
+    default int removeLabelled(String label, String value) throws EngineException {
+        for (String container : containersLabelled(label, value)) {
+            removeContainer(container);
+        }
+        java.util.List<String> left = new java.util.ArrayList<>(imagesLabelled(label, value));
+        int removed = 0;
+        boolean progress = true;
+        while (!left.isEmpty() && progress) {
+            progress = false;
+            EngineException last = null;
+            for (java.util.Iterator<String> it = left.iterator(); it.hasNext(); ) {
+                String image = it.next();
+                try {
+                    removeImage(image);
+                    it.remove();
+                    removed++;
+                    progress = true;
+                } catch (EngineException e) {
+                    last = e; // a parent of an image still there: its turn comes in a later pass
+                }
+            }
+            if (!progress && last != null) {
+                throw last;
+            }
+        }
+        return removed;
+    }
+
     /** Ids of the images carrying {@code label=value}. */
     List<String> imagesLabelled(String label, String value) throws EngineException;
 

@@ -91,6 +91,10 @@ final class FakeEngine implements ImageEngine {
     }
 
     @Override
+    public void removeContainer(String container) {
+    }
+
+    @Override
     public void removeImage(String image) {
         images.remove(image);
     }

@@ -1,0 +1,107 @@
+package dev.slimlab.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.experiment.Cancellation;
+import dev.slimlab.experiment.Experiment;
+import dev.slimlab.experiment.ExperimentResult;
+import dev.slimlab.experiment.ExperimentRunner;
+import dev.slimlab.experiment.ExperimentSettings;
+import dev.slimlab.experiment.ImageDetails;
+import dev.slimlab.experiment.LayerResult;
+import dev.slimlab.experiment.ProgressEvent;
+import dev.slimlab.experiment.VariantResult;
+import dev.slimlab.experiment.VariantSpec;
+import dev.slimlab.optimize.Catalog;
+import dev.slimlab.optimize.ContextFiles;
+import dev.slimlab.optimize.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A three-variant experiment on the real daemon, FROM the debian:bookworm-slim stand-in (built
+ * by scripts/build-base-images.sh): apt install with and without --no-install-recommends and
+ * list clean-up, plus a variant that cannot build (its base image cannot be pulled here).
+ */
+@ExtendWith(DockerDaemon.class)
+class ExperimentOnDaemonTest {
+
+    static final String ID = "slimlab-it-apt";
+    static DockerEngine engine;
+
+    @TempDir
+    static Path context;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = new DockerEngine();
+        if (!engine.exists("debian:bookworm-slim")) {
+            String message = "the debian:bookworm-slim stand-in is missing: run scripts/build-base-images.sh";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (engine != null) {
+            engine.removeLabelled(ExperimentRunner.EXPERIMENT_LABEL, ID);
+            assertThat(engine.imagesLabelled(ExperimentRunner.EXPERIMENT_LABEL, ID)).isEmpty();
+            engine.close();
+        }
+    }
+
+    @Test
+    void threeVariantsBuildMeasureAndCompare() throws Exception {
+        Files.writeString(context.resolve("hello.txt"), "hello\n");
+        Dockerfile dockerfile = Dockerfile.parse("""
+                FROM debian:bookworm-slim
+                RUN apt-get update && apt-get install -y curl
+                COPY hello.txt /hello.txt
+                RUN echo temp > /tmp/big && dd if=/dev/zero of=/tmp/big bs=1024 count=2048 && rm /tmp/big
+                CMD ["curl", "--version"]
+                """);
+        Experiment experiment = new Experiment(ID, Project.of(dockerfile, ContextFiles.read(context)), context, List.of(
+                new VariantSpec("original", Set.of()),
+                new VariantSpec("no-recommends", Set.of("apt-no-install-recommends")),
+                new VariantSpec("minimal", Set.of("apt-no-install-recommends", "apt-clean-lists")),
+                new VariantSpec("alpine", Set.of("alpine-base"))),
+                ExperimentSettings.defaults());
+        ExperimentResult result = new ExperimentRunner(engine, Catalog.standard())
+                .run(experiment, ProgressEvent.Listener.NONE, Cancellation.none());
+
+        List<VariantResult> v = result.variants();
+        VariantResult original = v.get(0);
+        VariantResult noRecommends = v.get(1);
+        VariantResult minimal = v.get(2);
+        VariantResult alpine = v.get(3);
+        for (VariantResult built : List.of(original, noRecommends, minimal)) {
+            assertThat(built.status()).as(built.name() + ": " + built.error() + "\n" + built.logTail())
+                    .isEqualTo(VariantResult.Status.BUILT);
+            ImageDetails details = engine.inspect(built.imageId().orElseThrow());
+            assertThat(built.sizeBytes()).isEqualTo(details.sizeBytes());
+            assertThat(built.layers().stream().mapToLong(LayerResult::sizeBytes).sum()).isEqualTo(details.sizeBytes());
+            assertThat(details.labels()).containsEntry(ExperimentRunner.EXPERIMENT_LABEL, ID)
+                    .containsEntry(ExperimentRunner.VARIANT_LABEL, built.name());
+            assertThat(built.compressedBytes()).isPositive().isLessThan(built.sizeBytes());
+            assertThat(built.efficiency()).isBetween(0.0, 1.0);
+            assertThat(built.packages()).anyMatch(p -> p.manager().equals("dpkg") && p.name().equals("curl"));
+        }
+        assertThat(noRecommends.sizeBytes()).isLessThan(original.sizeBytes());
+        assertThat(minimal.sizeBytes()).as("the apt lists are gone too").isLessThan(noRecommends.sizeBytes() - 5_000_000);
+        assertThat(original.packages().size()).isGreaterThan(noRecommends.packages().size());
+        assertThat(alpine.status()).isEqualTo(VariantResult.Status.FAILED);
+        assertThat(alpine.error()).isPresent();
+        assertThat(alpine.logTail()).isNotEmpty();
+    }
+}
