@@ -25,7 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = SlimLabCommand.VersionProvider.class,
         description = "A lab for slimmer Docker images: build optimized variants, compare them.",
-        subcommands = {ParseCommand.class, LintCommand.class, ApplyCommand.class, HelpCommand.class})
+        subcommands = {ParseCommand.class, LintCommand.class, ApplyCommand.class, RunCommand.class,
+            CleanCommand.class, HelpCommand.class})
 public final class SlimLabCommand implements Callable<Integer> {
 
     /** Exit code for bad usage (unknown option, missing parameter, missing subcommand). */

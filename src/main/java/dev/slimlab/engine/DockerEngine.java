@@ -209,14 +209,18 @@ public final class DockerEngine implements ImageEngine {
 
     @Override
     public List<String> imagesLabelled(String label, String value) throws EngineException {
-        return call("list images", () -> quick.listImagesCmd().withShowAll(true)
-                .withLabelFilter(Map.of(label, value)).exec().stream().map(i -> i.getId()).toList());
+        return call("list images", () -> (value == null
+                ? quick.listImagesCmd().withShowAll(true).withLabelFilter(label)
+                : quick.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(label, value)))
+                .exec().stream().map(i -> i.getId()).toList());
     }
 
     @Override
     public List<String> containersLabelled(String label, String value) throws EngineException {
-        return call("list containers", () -> quick.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(label, value)).exec().stream().map(c -> c.getId()).toList());
+        return call("list containers", () -> (value == null
+                ? quick.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label))
+                : quick.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)))
+                .exec().stream().map(c -> c.getId()).toList());
     }
 
     @Override

@@ -44,8 +44,8 @@ public interface ImageEngine extends AutoCloseable {
     void removeContainer(String container) throws EngineException;
 
     /**
-     * Removes every container and image carrying {@code label=value}, child images before their
-     * parents, and says how many images went.
+     * Removes every container and image carrying {@code label=value} (any value when null), child
+     * images before their parents, and says how many images went.
      */
     default int removeLabelled(String label, String value) throws EngineException {
         for (String container : containersLabelled(label, value)) {
@@ -75,10 +75,10 @@ public interface ImageEngine extends AutoCloseable {
         return removed;
     }
 
-    /** Ids of the images carrying {@code label=value}. */
+    /** Ids of the images carrying {@code label=value} (any value when {@code value} is null). */
     List<String> imagesLabelled(String label, String value) throws EngineException;
 
-    /** Ids of the containers (running or not) carrying {@code label=value}. */
+    /** Ids of the containers (running or not) carrying {@code label=value} (any value when null). */
     List<String> containersLabelled(String label, String value) throws EngineException;
 
     @Override

@@ -1,0 +1,37 @@
+package dev.slimlab.cli;
+
+import dev.slimlab.engine.DockerEngine;
+import dev.slimlab.experiment.EngineException;
+import dev.slimlab.experiment.ExperimentRunner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slimlab clean}: removes the images and containers SlimLab made. */
+@Command(
+        name = "clean",
+        mixinStandardHelpOptions = true,
+        description = "Remove every image and container SlimLab labelled (of one experiment, or all).")
+public final class CleanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--experiment", paramLabel = "ID", description = "Only this experiment's images.")
+    String experiment;
+
+    @Override
+    public Integer call() {
+        try (DockerEngine engine = new DockerEngine()) {
+            int removed = engine.removeLabelled(ExperimentRunner.EXPERIMENT_LABEL, experiment);
+            spec.commandLine().getOut().println("removed " + removed + " image" + (removed == 1 ? "" : "s")
+                    + (experiment == null ? " made by SlimLab" : " of experiment " + experiment));
+            return 0;
+        } catch (EngineException e) {
+            spec.commandLine().getErr().println("slimlab clean: " + e.getMessage());
+            return SlimLabCommand.EXIT_FAILURE;
+        }
+    }
+}

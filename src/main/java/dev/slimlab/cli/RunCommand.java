@@ -1,0 +1,219 @@
+package dev.slimlab.cli;
+
+import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.engine.DockerEngine;
+import dev.slimlab.experiment.Cancellation;
+import dev.slimlab.experiment.EngineException;
+import dev.slimlab.experiment.Experiment;
+import dev.slimlab.experiment.ExperimentFile;
+import dev.slimlab.experiment.ExperimentResult;
+import dev.slimlab.experiment.ExperimentRunner;
+import dev.slimlab.experiment.ExperimentSettings;
+import dev.slimlab.experiment.ProgressEvent;
+import dev.slimlab.experiment.VariantResult;
+import dev.slimlab.experiment.VariantSpec;
+import dev.slimlab.optimize.AblationPlan;
+import dev.slimlab.optimize.Catalog;
+import dev.slimlab.optimize.Preset;
+import dev.slimlab.optimize.Project;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slimlab run}: builds the variants of a Dockerfile on the local daemon and compares them. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build the original and the chosen variants on the Docker daemon, measure them and print",
+            "a comparison. Progress goes to standard error, the results table to standard output."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dockerfile", required = true, paramLabel = "FILE", description = "The Dockerfile.")
+    Path dockerfile;
+
+    @Option(names = "--context", paramLabel = "DIR", description = "The build context (default: the Dockerfile's folder).")
+    Path context;
+
+    @Option(names = "--preset", paramLabel = "PRESET", description = "A variant per preset: minimal, maximum.")
+    List<String> presets = new ArrayList<>();
+
+    @Option(names = "--variant", paramLabel = "NAME=ID,ID", description = "A variant of your own: a name and optimization ids.")
+    Map<String, String> variants = new LinkedHashMap<>();
+
+    @Option(names = "--ablation", description = "Each optimization that applies, alone, plus the presets.")
+    boolean ablation;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Builds per variant, for timing.")
+    int repeat;
+
+    @Option(names = "--no-cache", description = "Cold builds (docker build --no-cache).")
+    boolean noCache;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Variants built at once.")
+    int parallel;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800", description = "Time-out per build.")
+    long timeout;
+
+    @Option(names = "--id", paramLabel = "ID", description = "Experiment id; images are tagged slimlab/ID:VARIANT.")
+    String id;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the experiment as JSON.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Dockerfile> original = DockerfileInput.read("run", dockerfile.toString(), err);
+        if (original.isEmpty()) {
+            return SlimLabCommand.EXIT_FAILURE;
+        }
+        Path contextDir = context != null ? context : Optional.ofNullable(dockerfile.toAbsolutePath().getParent())
+                .orElse(Path.of("."));
+        Catalog catalog = Catalog.standard();
+        Project project = Project.of(original.get(), LintCommand.contextFiles(dockerfile.toString(), contextDir, err));
+        Experiment experiment;
+        try {
+            experiment = new Experiment(experimentId(contextDir), project, contextDir, variants(catalog, project),
+                    ExperimentSettings.defaults().withRepetitions(repeat).withNoCache(noCache)
+                            .withParallelBuilds(parallel).withTimeoutSeconds(timeout));
+        } catch (IllegalArgumentException e) {
+            err.println("slimlab run: " + e.getMessage());
+            return SlimLabCommand.EXIT_USAGE;
+        }
+        Cancellation cancellation = new Cancellation();
+        Thread onInterrupt = new Thread(cancellation::cancel, "slimlab-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        ExperimentResult result;
+        try (DockerEngine engine = new DockerEngine()) {
+            err.println("slimlab run: experiment " + experiment.id() + ", " + experiment.variants().size()
+                    + " variants, on " + engine.ping().engineVersion() + " at " + engine.host());
+            result = new ExperimentRunner(engine, catalog).run(experiment, progress(err), cancellation);
+        } catch (EngineException e) {
+            err.println("slimlab run: " + e.getMessage());
+            return SlimLabCommand.EXIT_FAILURE;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: it cancels the builds
+            }
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(table(result));
+        stdout.flush();
+        if (out != null) {
+            ExperimentFile.save(result, out);
+            err.println("slimlab run: saved " + out);
+        }
+        return 0;
+    }
+
+    private String experimentId(Path contextDir) {
+        if (id != null) {
+            return id;
+        }
+        Path name = contextDir.toAbsolutePath().normalize().getFileName();
+        String base = name == null ? "experiment" : name.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^[^a-z0-9]+", "");
+        return base.isEmpty() ? "experiment" : base.length() > 40 ? base.substring(0, 40) : base;
+    }
+
+    /** The original, then the presets, the user's variants and (with --ablation) the ablation plan. */
+    private List<VariantSpec> variants(Catalog catalog, Project project) {
+        Map<String, Set<String>> all = new LinkedHashMap<>();
+        all.put("original", Set.of());
+        if (ablation) {
+            AblationPlan.of(catalog, project).forEach(v -> all.put(v.name(), v.optimizationIds()));
+        }
+        for (String p : presets) {
+            Preset preset = Preset.parse(p);
+            all.put(preset.label(), catalog.preset(preset));
+        }
+        for (Map.Entry<String, String> v : variants.entrySet()) {
+            Set<String> ids = new LinkedHashSet<>(Arrays.asList(v.getValue().split(",")));
+            ids.removeIf(String::isBlank);
+            catalog.requireKnown(ids);
+            all.put(v.getKey(), ids);
+        }
+        if (all.size() == 1) {
+            throw new IllegalArgumentException("nothing to compare: give --preset, --variant or --ablation");
+        }
+        List<VariantSpec> specs = new ArrayList<>();
+        all.forEach((name, ids) -> specs.add(new VariantSpec(name, ids)));
+        return specs;
+    }
+
+    /** A live line per variant on a terminal; plain lines otherwise. */
+    private static ProgressEvent.Listener progress(PrintWriter err) {
+        boolean terminal = System.console() != null;
+        return event -> {
+            synchronized (err) {
+                String text = switch (event.phase()) {
+                    case BUILDING -> "step " + event.step() + "/" + event.steps() + ": " + event.message();
+                    default -> event.message();
+                };
+                String line = String.format(Locale.ROOT, "%-24s %-9s %s", event.variant(),
+                        event.phase().name().toLowerCase(Locale.ROOT), text);
+                if (terminal && event.phase() == ProgressEvent.Phase.BUILDING) {
+                    String shown = line.length() > 100 ? line.substring(0, 100) : line;
+                    err.print("\r" + shown + " ".repeat(Math.max(0, 100 - shown.length())));
+                } else {
+                    err.println((terminal ? "\r" : "") + line);
+                }
+                err.flush();
+            }
+        };
+    }
+
+    static String table(ExperimentResult result) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9s %7s %10s%n", "VARIANT", "STATUS", "SIZE",
+                "CHANGE", "PULL", "BUILD s", "EFFIC.", "WASTED"));
+        long base = result.variants().stream().filter(v -> v.name().equals("original") && v.built())
+                .mapToLong(VariantResult::sizeBytes).findFirst().orElse(0);
+        for (VariantResult v : result.variants()) {
+            if (!v.built()) {
+                s.append(String.format(Locale.ROOT, "%-24s %-9s %s%n", v.name(), v.status().name().toLowerCase(Locale.ROOT),
+                        v.error().orElse("").lines().findFirst().orElse("")));
+                continue;
+            }
+            String change = base > 0 ? String.format(Locale.ROOT, "%+.1f%%", 100.0 * (v.sizeBytes() - base) / base) : "";
+            s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9.1f %6.1f%% %10s%n", v.name(), "built",
+                    bytes(v.sizeBytes()), change, bytes(v.compressedBytes()), v.medianBuildSeconds(),
+                    100 * v.efficiency(), bytes(v.wastedBytes())));
+        }
+        return s.toString();
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = n;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.slimlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slimlab.engine.DockerDaemon;
+import dev.slimlab.engine.DockerEngine;
+import dev.slimlab.experiment.ExperimentFile;
+import dev.slimlab.experiment.ExperimentResult;
+import dev.slimlab.experiment.ExperimentRunner;
+import dev.slimlab.experiment.VariantResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code slimlab run} and {@code slimlab clean} against the real daemon. */
+@ExtendWith(DockerDaemon.class)
+class RunAndCleanCommandTest {
+
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void busybox() throws Exception {
+        try (DockerEngine engine = new DockerEngine()) {
+            DockerDaemon.ensureBusybox(engine);
+        }
+    }
+
+    @Test
+    void runBuildsTheVariantsPrintsATableSavesTheExperimentAndCleanRemovesIt() throws Exception {
+        Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM " + DockerDaemon.BUSYBOX + "\n"
+                + "RUN dd if=/dev/zero of=/a bs=1024 count=300\n"
+                + "RUN dd if=/dev/zero of=/b bs=1024 count=300\n"
+                + "RUN rm /a /b\n");
+        Path out = dir.resolve("experiment.json");
+        int code = SlimLabCommand.run("run", "--dockerfile", dockerfile.toString(), "--id", "cli-it",
+                "--variant", "combined=combine-runs", "--out", out.toString());
+        assertThat(code).as(streams.stderr()).isZero();
+        assertThat(streams.stdout()).contains("VARIANT", "original", "combined", "built");
+        assertThat(streams.stderr()).contains("experiment cli-it", "done", "saved " + out);
+
+        ExperimentResult saved = ExperimentFile.load(out);
+        assertThat(saved.variants()).extracting(VariantResult::name).containsExactly("original", "combined");
+        VariantResult original = saved.variants().get(0);
+        VariantResult combined = saved.variants().get(1);
+        assertThat(original.built()).isTrue();
+        assertThat(combined.built()).isTrue();
+        assertThat(combined.sizeBytes()).as("files deleted in the same RUN never reach a layer")
+                .isLessThan(original.sizeBytes() - 500_000);
+        assertThat(original.wastedBytes()).as("/a and /b are written, then whited out").isGreaterThanOrEqualTo(600 * 1024);
+        assertThat(original.efficiency()).isLessThan(combined.efficiency());
+
+        assertThat(SlimLabCommand.run("clean", "--experiment", "cli-it")).isZero();
+        assertThat(streams.stdout()).contains("of experiment cli-it");
+        try (DockerEngine engine = new DockerEngine()) {
+            assertThat(engine.imagesLabelled(ExperimentRunner.EXPERIMENT_LABEL, "cli-it")).isEmpty();
+        }
+    }
+
+    @Test
+    void runWithNothingToCompareIsAUsageError() throws Exception {
+        Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM " + DockerDaemon.BUSYBOX + "\n");
+        assertThat(SlimLabCommand.run("run", "--dockerfile", dockerfile.toString())).isEqualTo(2);
+        assertThat(streams.stderr()).contains("nothing to compare");
+    }
+}
