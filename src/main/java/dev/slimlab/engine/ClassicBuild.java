@@ -47,6 +47,7 @@ final class ClassicBuild {
     private long stepStarted;
     private boolean stepCached;
     private String runningContainer;
+    private String lastFrom;
     private String error;
     private String imageId;
     private Throwable failure;
@@ -88,13 +89,25 @@ final class ClassicBuild {
         }
         if (error != null || failure != null) {
             return outcome(BuildOutcome.Status.FAILED, null,
-                    error != null ? error : "the build stopped: " + DockerEngine.message(failure), seconds);
+                    error != null ? explained(error) : "the build stopped: " + DockerEngine.message(failure), seconds);
         }
         if (imageId == null) {
             return outcome(BuildOutcome.Status.FAILED, null, "the daemon reported no image id", seconds);
         }
         String fullId = imageId.startsWith("sha256:") ? imageId : engine.inspect(imageId).id();
         return outcome(BuildOutcome.Status.BUILT, fullId, null, seconds);
+    }
+
+    private static final Pattern NO_REGISTRY = Pattern.compile(
+            "no such host|dial tcp|connection refused|i/o timeout|pull access denied|TLS handshake timeout");
+
+    /** A pull that cannot reach a registry, said plainly; other errors as the daemon gave them. */
+    private String explained(String daemonError) {
+        if (!NO_REGISTRY.matcher(daemonError).find() || lastFrom == null) {
+            return daemonError;
+        }
+        return "the base image " + lastFrom + " is not on this machine and no registry can be reached to pull it ("
+                + daemonError.strip() + "); build a stand-in (scripts/build-base-images.sh) or load it with docker load";
     }
 
     private BuildOutcome outcome(BuildOutcome.Status status, String id, String message, double seconds) {
@@ -183,6 +196,9 @@ final class ClassicBuild {
             endStep(now);
             stepNumber = Integer.parseInt(m.group(1));
             stepInstruction = m.group(3);
+            if (isFrom(stepInstruction)) {
+                lastFrom = stepInstruction.substring(5).strip().split("\\s+")[0];
+            }
             stepStarted = now;
             stepCached = false;
             listener.onStep(stepNumber, Integer.parseInt(m.group(2)), stepInstruction);
