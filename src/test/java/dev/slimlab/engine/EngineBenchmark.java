@@ -1,0 +1,95 @@
+package dev.slimlab.engine;
+
+import dev.slimlab.experiment.BuildListener;
+import dev.slimlab.experiment.BuildOutcome;
+import dev.slimlab.experiment.BuildRequest;
+import dev.slimlab.experiment.Cancellation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SlimLab's engine against the docker CLI on the same machine, in one run. Not a test: run it
+ * by hand with a daemon up (and the busybox fixture and stand-in images present):
+ *
+ * <pre>{@code
+ * mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * mvn -B -q test-compile && java -cp "target/classes:target/test-classes:$(cat cp.txt)" dev.slimlab.engine.EngineBenchmark [N] [IMAGE]
+ * }</pre>
+ *
+ * <p>(1) Builds N small variants cold ({@code --no-cache}) with {@link DockerEngine#build} and
+ * with {@code docker build --no-cache}, alternating, and prints the total wall time of each and
+ * their ratio. (2) Analyses IMAGE's layers (efficiency, waste, gzip size, packages) and times it
+ * against {@code docker save IMAGE > /dev/null}, the bare cost of reading the same bytes.
+ */
+public final class EngineBenchmark {
+
+    private EngineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        String image = args.length > 1 ? args[1] : "python:3.10";
+        try (DockerEngine engine = new DockerEngine()) {
+            System.out.println("daemon " + engine.ping().engineVersion());
+            DockerDaemon.ensureBusybox(engine);
+            Path context = Files.createTempDirectory("slimlab-bench-");
+            Files.writeString(context.resolve("data.txt"), "x".repeat(100_000));
+            double slimlab = 0;
+            double cli = 0;
+            for (int i = 0; i < n; i++) {
+                String dockerfile = "FROM " + DockerDaemon.BUSYBOX + "\nCOPY data.txt /data.txt\n"
+                        + "RUN dd if=/dev/zero of=/f" + i + " bs=1024 count=" + (256 * (i + 1)) + "\n"
+                        + "RUN echo variant " + i + " > /v\nCMD [\"sh\"]\n";
+                Files.writeString(context.resolve("Dockerfile"), dockerfile);
+                long t0 = System.nanoTime();
+                BuildOutcome outcome = engine.build(BuildRequest.of(context, dockerfile.getBytes(StandardCharsets.UTF_8),
+                        "slimlab/bench:slimlab" + i, Map.of("dev.slimlab.experiment", "bench")).withNoCache(true),
+                        BuildListener.NONE, Cancellation.none());
+                slimlab += (System.nanoTime() - t0) / 1e9;
+                if (!outcome.built()) {
+                    throw new IllegalStateException("build failed: " + outcome.error());
+                }
+                long t1 = System.nanoTime();
+                run("docker", "build", "--no-cache", "-q", "--label", "dev.slimlab.experiment=bench",
+                        "-t", "slimlab/bench:cli" + i, context.toString());
+                cli += (System.nanoTime() - t1) / 1e9;
+            }
+            System.out.printf(Locale.ROOT, "builds: %d variants cold: SlimLab %.2f s, docker build CLI %.2f s, ratio %.2f%n",
+                    n, slimlab, cli, slimlab / cli);
+
+            long t2 = System.nanoTime();
+            run("sh", "-c", "docker save " + image + " > /dev/null");
+            double save = (System.nanoTime() - t2) / 1e9;
+            long t3 = System.nanoTime();
+            var analysis = engine.analyze(image, 6);
+            double analyse = (System.nanoTime() - t3) / 1e9;
+            System.out.printf(Locale.ROOT, "layers of %s (%,d bytes compressed, efficiency %.3f, %d packages): "
+                            + "analysis %.2f s, docker save > /dev/null %.2f s, ratio %.2f%n", image,
+                    analysis.compressedBytes(), analysis.waste().efficiency(), analysis.packages().size(), analyse, save,
+                    analyse / save);
+            long t4 = System.nanoTime();
+            engine.analyze(image, 1);
+            double fast = (System.nanoTime() - t4) / 1e9;
+            System.out.printf(Locale.ROOT, "  with gzip level 1: %.2f s, ratio %.2f%n", fast, fast / save);
+            engine.removeLabelled("dev.slimlab.experiment", "bench");
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
+        try (InputStream out = p.getInputStream()) {
+            String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + text);
+            }
+        }
+    }
+}
