@@ -10,11 +10,17 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.ImageHistory;
+import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.dockerfile.DockerfileSyntaxException;
+import dev.slimlab.dockerfile.ResolvedStage;
+import dev.slimlab.dockerfile.ShellLex;
+import dev.slimlab.dockerfile.Variables;
 import dev.slimlab.experiment.BuildListener;
 import dev.slimlab.experiment.BuildOutcome;
 import dev.slimlab.experiment.BuildRequest;
@@ -35,6 +41,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -93,6 +100,11 @@ public final class DockerEngine implements ImageEngine {
     @Override
     public BuildOutcome build(BuildRequest request, BuildListener listener, Cancellation cancellation)
             throws EngineException {
+        Optional<String> missing = pullMissingBaseImages(request, listener);
+        if (missing.isPresent()) {
+            return new BuildOutcome(BuildOutcome.Status.FAILED, Optional.empty(), missing, List.of(), 0,
+                    List.of(missing.get()));
+        }
         Path tar = null;
         try {
             tar = Files.createTempFile("slimlab-context-", ".tar");
@@ -113,6 +125,51 @@ public final class DockerEngine implements ImageEngine {
                 }
             }
         }
+    }
+
+    /**
+     * Pulls, with progress on the listener, the base images the Dockerfile names that the daemon
+     * does not have. Returns why a pull failed, in words, or empty when every base is there.
+     */
+    private Optional<String> pullMissingBaseImages(BuildRequest request, BuildListener listener) throws EngineException {
+        List<String> bases;
+        try {
+            bases = Variables.resolve(Dockerfile.parse(request.dockerfile()), request.buildArgs()).stream()
+                    .filter(stage -> stage.baseStage().isEmpty())
+                    .map(ResolvedStage::baseImage)
+                    .filter(image -> !image.isBlank() && !image.equals("scratch"))
+                    .distinct().toList();
+        } catch (DockerfileSyntaxException | ShellLex.ExpansionException e) {
+            return Optional.empty(); // the build itself will say what is wrong with the Dockerfile
+        }
+        for (String image : bases) {
+            if (exists(image)) {
+                continue;
+            }
+            listener.onLine("Pulling " + image + " (not on this machine)");
+            try {
+                slow.pullImageCmd(image).exec(new ResultCallback.Adapter<PullResponseItem>() {
+                    @Override
+                    public void onNext(PullResponseItem item) {
+                        if (item.getStatus() != null) {
+                            listener.onLine((item.getId() == null ? "" : item.getId() + ": ") + item.getStatus()
+                                    + (item.getProgress() == null ? "" : " " + item.getProgress()));
+                        }
+                    }
+                }).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of("interrupted while pulling the base image " + image);
+            } catch (RuntimeException e) {
+                String why = message(e);
+                boolean offline = why.matches("(?s).*(no such host|dial tcp|connection refused|i/o timeout|TLS handshake).*");
+                return Optional.of(offline
+                        ? "the base image " + image + " is not on this machine and no registry can be reached to pull it ("
+                                + why + "); build a stand-in (scripts/build-base-images.sh) or load it with docker load"
+                        : "cannot pull the base image " + image + ": " + why);
+            }
+        }
+        return Optional.empty();
     }
 
     private BuildImageCmd command(BuildRequest request, InputStream context) {

@@ -39,6 +39,10 @@ public record BuildRequest(Path contextDir, byte[] dockerfile, Map<String, byte[
         return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, buildArgs, target, value, pull);
     }
 
+    public BuildRequest withPull(boolean value) {
+        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, buildArgs, target, noCache, value);
+    }
+
     public BuildRequest withExtraFiles(Map<String, byte[]> files) {
         return new BuildRequest(contextDir, dockerfile, files, tag, labels, buildArgs, target, noCache, pull);
     }

@@ -186,7 +186,8 @@ public final class ExperimentRunner {
                         experiment.tag(plan.spec.name()), labels)
                 .withExtraFiles(files)
                 .withBuildArgs(experiment.project().buildArgs())
-                .withNoCache(experiment.settings().noCache());
+                .withNoCache(experiment.settings().noCache())
+                .withPull(experiment.settings().pull());
     }
 
     private static BuildListener listener(VariantSpec spec, ProgressEvent.Listener progress) {

@@ -180,6 +180,28 @@ class DockerEngineTest {
     }
 
     @Test
+    void aMissingBaseImageIsPulledFirstAndAFailedPullIsSaidPlainly() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        BuildListener listener = new BuildListener() {
+            @Override
+            public void onLine(String line) {
+                lines.add(line);
+            }
+        };
+        BuildOutcome outcome = engine.build(request("ARG TAG=1\nFROM slimlab-test/not-here:${TAG}\nRUN true\n", "nobase"),
+                listener, Cancellation.none());
+        assertThat(outcome.status()).isEqualTo(BuildOutcome.Status.FAILED);
+        assertThat(lines).first().isEqualTo("Pulling slimlab-test/not-here:1 (not on this machine)");
+        assertThat(outcome.error()).hasValueSatisfying(e -> assertThat(e).contains("slimlab-test/not-here:1")
+                .containsAnyOf("no registry can be reached", "cannot pull the base image"));
+        assertThat(outcome.steps()).as("the build never started").isEmpty();
+
+        lines.clear();
+        engine.build(request("FROM " + DockerDaemon.BUSYBOX + "\nRUN true\n", "hasbase"), listener, Cancellation.none());
+        assertThat(lines).noneMatch(l -> l.startsWith("Pulling"));
+    }
+
+    @Test
     void saveStreamsTheImageAsATar() throws Exception {
         List<String> names = new ArrayList<>();
         try (InputStream in = engine.save(DockerDaemon.BUSYBOX); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
