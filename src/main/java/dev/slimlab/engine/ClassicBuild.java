@@ -98,16 +98,10 @@ final class ClassicBuild {
         return outcome(BuildOutcome.Status.BUILT, fullId, null, seconds);
     }
 
-    private static final Pattern NO_REGISTRY = Pattern.compile(
-            "no such host|dial tcp|connection refused|i/o timeout|pull access denied|TLS handshake timeout");
-
-    /** A pull that cannot reach a registry, said plainly; other errors as the daemon gave them. */
+    /** A pull inside the build that cannot reach a registry, said plainly; other errors as the daemon gave them. */
     private String explained(String daemonError) {
-        if (!NO_REGISTRY.matcher(daemonError).find() || lastFrom == null) {
-            return daemonError;
-        }
-        return "the base image " + lastFrom + " is not on this machine and no registry can be reached to pull it ("
-                + daemonError.strip() + "); build a stand-in (scripts/build-base-images.sh) or load it with docker load";
+        return lastFrom != null && DockerEngine.registryUnreachable(daemonError)
+                ? DockerEngine.pullFailure(lastFrom, daemonError) : daemonError;
     }
 
     private BuildOutcome outcome(BuildOutcome.Status status, String id, String message, double seconds) {

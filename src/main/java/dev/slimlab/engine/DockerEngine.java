@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -161,15 +162,26 @@ public final class DockerEngine implements ImageEngine {
                 Thread.currentThread().interrupt();
                 return Optional.of("interrupted while pulling the base image " + image);
             } catch (RuntimeException e) {
-                String why = message(e);
-                boolean offline = why.matches("(?s).*(no such host|dial tcp|connection refused|i/o timeout|TLS handshake).*");
-                return Optional.of(offline
-                        ? "the base image " + image + " is not on this machine and no registry can be reached to pull it ("
-                                + why + "); build a stand-in (scripts/build-base-images.sh) or load it with docker load"
-                        : "cannot pull the base image " + image + ": " + why);
+                return Optional.of(pullFailure(image, message(e)));
             }
         }
         return Optional.empty();
+    }
+
+    private static final Pattern NO_REGISTRY = Pattern.compile(
+            "no such host|dial tcp|connection refused|i/o timeout|TLS handshake timeout");
+
+    /** True if the daemon's error says it could not reach a registry. */
+    static boolean registryUnreachable(String daemonError) {
+        return NO_REGISTRY.matcher(daemonError).find();
+    }
+
+    /** Why a base image could not be pulled, said plainly when no registry can be reached. */
+    static String pullFailure(String image, String daemonError) {
+        return registryUnreachable(daemonError)
+                ? "the base image " + image + " is not on this machine and no registry can be reached to pull it ("
+                        + daemonError.strip() + "); build a stand-in (scripts/build-base-images.sh) or load it with docker load"
+                : "cannot pull the base image " + image + ": " + daemonError.strip();
     }
 
     private BuildImageCmd command(BuildRequest request, InputStream context) {
