@@ -94,7 +94,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if (dockerfile.isEmpty()) {
             return SlimLabCommand.EXIT_FAILURE;
         }
-        Project project = Project.of(dockerfile.get(), LintCommand.contextFiles(file, context, err))
+        Project project = Project.of(dockerfile.get(), DockerfileInput.contextFiles(file, context, err))
                 .withPlaywrightBrowsers(browsers).withBuildArgs(buildArgs);
         Applied applied = catalog.apply(ids, project);
         String before = dockerfile.get().print();

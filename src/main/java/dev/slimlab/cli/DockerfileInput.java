@@ -2,6 +2,7 @@ package dev.slimlab.cli;
 
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.dockerfile.DockerfileSyntaxException;
+import dev.slimlab.optimize.ContextFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Reads the Dockerfile a command names, reporting problems in words (file, line, what to do). */
+/** Reads the Dockerfile a command names, and its build context, reporting problems in words. */
 final class DockerfileInput {
 
     private DockerfileInput() {
@@ -36,4 +37,21 @@ final class DockerfileInput {
             return Optional.empty();
         }
     }
+
+    /** The context folder's listing; unknown (with a warning) when it cannot be read. */
+    static ContextFiles contextFiles(String file, Path context, PrintWriter err) {
+        Path folder = context != null ? context
+                : file.equals("-") ? null : Optional.ofNullable(Path.of(file).toAbsolutePath().getParent()).orElse(null);
+        if (folder == null) {
+            return ContextFiles.unknown();
+        }
+        try {
+            return ContextFiles.read(folder);
+        } catch (IOException e) {
+            err.println("slimlab: cannot list the build context " + folder + ": " + e.getMessage()
+                    + " (checks of the context are skipped)");
+            return ContextFiles.unknown();
+        }
+    }
+
 }

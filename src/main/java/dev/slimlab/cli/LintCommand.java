@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.optimize.Catalog;
-import dev.slimlab.optimize.ContextFiles;
 import dev.slimlab.optimize.Finding;
 import dev.slimlab.optimize.Optimization;
 import dev.slimlab.optimize.Project;
@@ -59,7 +58,7 @@ public final class LintCommand implements Callable<Integer> {
             return SlimLabCommand.EXIT_FAILURE;
         }
         Catalog catalog = Catalog.standard();
-        Project project = Project.of(dockerfile.get(), contextFiles(file, context, err));
+        Project project = Project.of(dockerfile.get(), DockerfileInput.contextFiles(file, context, err));
         List<Finding> findings = catalog.findings(project).stream().filter(f -> all || f.applies()).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
@@ -69,22 +68,6 @@ public final class LintCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The context folder's listing; unknown (with a warning) when it cannot be read. */
-    static ContextFiles contextFiles(String file, Path context, PrintWriter err) {
-        Path folder = context != null ? context
-                : file.equals("-") ? null : Optional.ofNullable(Path.of(file).toAbsolutePath().getParent()).orElse(null);
-        if (folder == null) {
-            return ContextFiles.unknown();
-        }
-        try {
-            return ContextFiles.read(folder);
-        } catch (IOException e) {
-            err.println("slimlab: cannot list the build context " + folder + ": " + e.getMessage()
-                    + " (checks of the context are skipped)");
-            return ContextFiles.unknown();
-        }
     }
 
     private void text(Catalog catalog, List<Finding> findings, PrintWriter out) {

@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         Path contextDir = context != null ? context : Optional.ofNullable(dockerfile.toAbsolutePath().getParent())
                 .orElse(Path.of("."));
         Catalog catalog = Catalog.standard();
-        Project project = Project.of(original.get(), LintCommand.contextFiles(dockerfile.toString(), contextDir, err));
+        Project project = Project.of(original.get(), DockerfileInput.contextFiles(dockerfile.toString(), contextDir, err));
         Experiment experiment;
         try {
             experiment = new Experiment(experimentId(contextDir), project, contextDir, variants(catalog, project),
