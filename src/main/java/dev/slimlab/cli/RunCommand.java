@@ -37,9 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = {
-            "Build the original and the chosen variants on the Docker daemon, measure them and print",
-            "a comparison. Progress goes to standard error, the results table to standard output."})
+        description = "Build the original and the chosen variants on the Docker daemon, measure them and print "
+                + "a comparison. Progress goes to standard error, the results table to standard output.")
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -66,8 +65,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Cold builds (docker build --no-cache).")
     boolean noCache;
 
+    @Option(names = "--pull", description = "Try to pull newer base images on every build (docker build --pull).")
+    boolean pull;
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Variants built at once.")
     int parallel;
+
+    @Option(names = "--bandwidth", paramLabel = "MBIT", defaultValue = "100",
+            description = "Network speed for the estimated pull time, in Mbit/s (default: ${DEFAULT-VALUE}).")
+    double bandwidth;
+
+    @Option(names = "--gzip-level", paramLabel = "1-9", defaultValue = "6",
+            description = "gzip level of the compressed (pull) size (default: ${DEFAULT-VALUE}; 1 is faster).")
+    int gzipLevel;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800", description = "Time-out per build.")
     long timeout;
@@ -92,8 +102,9 @@ public final class RunCommand implements Callable<Integer> {
         Experiment experiment;
         try {
             experiment = new Experiment(experimentId(contextDir), project, contextDir, variants(catalog, project),
-                    ExperimentSettings.defaults().withRepetitions(repeat).withNoCache(noCache)
-                            .withParallelBuilds(parallel).withTimeoutSeconds(timeout));
+                    ExperimentSettings.defaults().withRepetitions(repeat).withNoCache(noCache).withPull(pull)
+                            .withParallelBuilds(parallel).withTimeoutSeconds(timeout).withBandwidth(bandwidth)
+                            .withCompressionLevel(gzipLevel));
         } catch (IllegalArgumentException e) {
             err.println("slimlab run: " + e.getMessage());
             return SlimLabCommand.EXIT_USAGE;

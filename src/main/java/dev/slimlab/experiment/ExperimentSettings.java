@@ -42,6 +42,21 @@ public record ExperimentSettings(int repetitions, boolean noCache, boolean pull,
                 bandwidthMbitPerSecond);
     }
 
+    public ExperimentSettings withPull(boolean value) {
+        return new ExperimentSettings(repetitions, noCache, value, parallelBuilds, timeoutSeconds, compressionLevel,
+                bandwidthMbitPerSecond);
+    }
+
+    public ExperimentSettings withBandwidth(double mbitPerSecond) {
+        return new ExperimentSettings(repetitions, noCache, pull, parallelBuilds, timeoutSeconds, compressionLevel,
+                mbitPerSecond);
+    }
+
+    public ExperimentSettings withCompressionLevel(int level) {
+        return new ExperimentSettings(repetitions, noCache, pull, parallelBuilds, timeoutSeconds, level,
+                bandwidthMbitPerSecond);
+    }
+
     public ExperimentSettings withParallelBuilds(int n) {
         return new ExperimentSettings(repetitions, noCache, pull, n, timeoutSeconds, compressionLevel,
                 bandwidthMbitPerSecond);
