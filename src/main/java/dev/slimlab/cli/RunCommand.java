@@ -116,7 +116,11 @@ public final class RunCommand implements Callable<Integer> {
         try (DockerEngine engine = new DockerEngine()) {
             err.println("slimlab run: experiment " + experiment.id() + ", " + experiment.variants().size()
                     + " variants, on " + engine.ping().engineVersion() + " at " + engine.host());
-            result = new ExperimentRunner(engine, catalog).run(experiment, progress(err), cancellation);
+            ExperimentRunner runner = new ExperimentRunner(engine, catalog);
+            if (out != null) {
+                runner = runner.withLogDirectory(Path.of(out + ".logs"));
+            }
+            result = runner.run(experiment, progress(err), cancellation);
         } catch (EngineException e) {
             err.println("slimlab run: " + e.getMessage());
             return SlimLabCommand.EXIT_FAILURE;

@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  * {@code context}, {@code settings}, {@code engine}, {@code startedAt} and {@code variants}, in
  * that order; every variant's fields in a fixed order too, its optimizations sorted, so the same
  * result always gives the same bytes. Only a variant's {@code error} and {@code imageId} may be
- * {@code null}; every other field is required. Doubles are written in their shortest exact form
+ * {@code null}; every other field is required, except {@code userWastedPercent} and {@code logFile},
+ * added later, which default to 0 and "". Doubles are written in their shortest exact form
  * (they read back bit for bit); a non-finite one is written as the string {@code "NaN"},
  * {@code "Infinity"} or {@code "-Infinity"}. {@code medianBuildSeconds} is derived from
  * {@code buildSeconds}: written for readers of the file, ignored when loading. Unknown fields are
@@ -211,6 +212,7 @@ public final class ExperimentFile {
         }
         putDouble(o, "efficiency", v.efficiency());
         o.put("wastedBytes", v.wastedBytes());
+        putDouble(o, "userWastedPercent", v.userWastedPercent());
         ArrayNode wasted = o.putArray("topWastedFiles");
         for (WastedFile w : v.topWastedFiles()) {
             wasted.addObject().put("path", w.path()).put("layers", w.layers()).put("totalBytes", w.totalBytes());
@@ -223,6 +225,7 @@ public final class ExperimentFile {
         o.put("dockerfile", v.dockerfile());
         ArrayNode logTail = o.putArray("logTail");
         v.logTail().forEach(logTail::add);
+        o.put("logFile", v.logFile());
         return o;
     }
 
@@ -392,11 +395,13 @@ public final class ExperimentFile {
             return new InstalledPackage(p.string("manager"), p.string("name"), p.string("version"),
                     p.longValue("installedBytes"));
         });
+        double userWastedPercent = v.has("userWastedPercent") ? v.doubleValue("userWastedPercent") : 0;
         String dockerfile = v.string("dockerfile");
         List<String> logTail = v.list("logTail", ExperimentFile::asString);
+        String logFile = v.has("logFile") ? v.string("logFile") : "";
         return new VariantResult(name, optimizations, status, error, imageId, sizeBytes, compressedBytes,
-                estimatedPullSeconds, layers, buildSeconds, steps, efficiency, wastedBytes, topWastedFiles, packages,
-                dockerfile, logTail);
+                estimatedPullSeconds, layers, buildSeconds, steps, efficiency, wastedBytes, userWastedPercent,
+                topWastedFiles, packages, dockerfile, logTail, logFile);
     }
 
     private static VariantResult.Status status(JsonNode n, String path) throws Invalid {
@@ -447,6 +452,11 @@ public final class ExperimentFile {
 
         String string(String name) throws Invalid {
             return asString(field(name, "a string"), path(name));
+        }
+
+        /** Whether an optional field is there (fields added after schema 1 was first written). */
+        boolean has(String name) {
+            return node.has(name);
         }
 
         String nullableString(String name) throws Invalid {

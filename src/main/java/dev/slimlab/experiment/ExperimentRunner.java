@@ -3,6 +3,7 @@ package dev.slimlab.experiment;
 import dev.slimlab.optimize.Applied;
 import dev.slimlab.optimize.Catalog;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,10 +33,21 @@ public final class ExperimentRunner {
 
     private final ImageEngine engine;
     private final Catalog catalog;
+    private final Path logDirectory;
 
     public ExperimentRunner(ImageEngine engine, Catalog catalog) {
+        this(engine, catalog, null);
+    }
+
+    private ExperimentRunner(ImageEngine engine, Catalog catalog, Path logDirectory) {
         this.engine = engine;
         this.catalog = catalog;
+        this.logDirectory = logDirectory;
+    }
+
+    /** A runner that also writes each variant's whole build log to {@code <directory>/<variant>.log}. */
+    public ExperimentRunner withLogDirectory(Path directory) {
+        return new ExperimentRunner(engine, catalog, directory);
     }
 
     /** Runs every variant and returns their results in the experiment's order. */
@@ -101,21 +113,29 @@ public final class ExperimentRunner {
             Thread.currentThread().interrupt();
             cancellation.cancel();
             return VariantResult.notBuilt(plan.spec, VariantResult.Status.CANCELLED, "cancelled", plan.text(),
-                    List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), "");
         } catch (java.util.concurrent.ExecutionException e) {
             return VariantResult.notBuilt(plan.spec, VariantResult.Status.FAILED,
-                    "SlimLab failed on this variant: " + e.getCause(), plan.text(), List.of(), List.of(), List.of());
+                    "SlimLab failed on this variant: " + e.getCause(), plan.text(), List.of(), List.of(), List.of(), "");
         }
     }
 
     private static VariantResult renamed(VariantResult r, VariantSpec spec) {
         return new VariantResult(spec.name(), spec.optimizations(), r.status(), r.error(), r.imageId(), r.sizeBytes(),
                 r.compressedBytes(), r.estimatedPullSeconds(), r.layers(), r.buildSeconds(), r.steps(), r.efficiency(),
-                r.wastedBytes(), r.topWastedFiles(), r.packages(), r.dockerfile(), r.logTail());
+                r.wastedBytes(), r.userWastedPercent(), r.topWastedFiles(), r.packages(), r.dockerfile(), r.logTail(),
+                r.logFile());
     }
 
     private VariantResult variant(Experiment experiment, Planned plan, ProgressEvent.Listener progress,
                                   Cancellation experimentCancel, ScheduledExecutorService timer) {
+        try (BuildLog log = BuildLog.open(logDirectory, plan.spec.name())) {
+            return variant(experiment, plan, progress, experimentCancel, timer, log);
+        }
+    }
+
+    private VariantResult variant(Experiment experiment, Planned plan, ProgressEvent.Listener progress,
+                                  Cancellation experimentCancel, ScheduledExecutorService timer, BuildLog log) {
         VariantSpec spec = plan.spec;
         ExperimentSettings settings = experiment.settings();
         List<Double> seconds = new ArrayList<>();
@@ -123,8 +143,9 @@ public final class ExperimentRunner {
         try {
             for (int repetition = 1; repetition <= settings.repetitions(); repetition++) {
                 if (experimentCancel.isCancelled()) {
-                    return cancelled(plan, seconds, first, progress);
+                    return cancelled(plan, seconds, first, progress, log);
                 }
+                log.onLine("== SlimLab: build " + repetition + " of " + settings.repetitions() + " of " + spec.name());
                 Cancellation build = new Cancellation();
                 experimentCancel.onCancel(build::cancel);
                 boolean[] timedOut = {false};
@@ -134,7 +155,7 @@ public final class ExperimentRunner {
                 }, settings.timeoutSeconds(), TimeUnit.SECONDS);
                 BuildOutcome outcome;
                 try {
-                    outcome = engine.build(request(experiment, plan, repetition), listener(spec, progress), build);
+                    outcome = engine.build(request(experiment, plan, repetition), listener(spec, progress, log), build);
                 } finally {
                     deadline.cancel(false);
                 }
@@ -147,34 +168,34 @@ public final class ExperimentRunner {
                         String why = "timed out after " + settings.timeoutSeconds() + " s";
                         progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
                         return VariantResult.notBuilt(spec, VariantResult.Status.TIMED_OUT, why, plan.text(), seconds,
-                                first.steps(), outcome.logTail());
+                                first.steps(), outcome.logTail(), log.path());
                     }
-                    return cancelled(plan, seconds, first, progress);
+                    return cancelled(plan, seconds, first, progress, log);
                 }
                 if (!outcome.built()) {
                     String why = outcome.error().orElse("the build failed");
                     progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
                     return VariantResult.notBuilt(spec, VariantResult.Status.FAILED, why, plan.text(), seconds,
-                            outcome.steps(), outcome.logTail());
+                            outcome.steps(), outcome.logTail(), log.path());
                 }
             }
             progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.MEASURING, 0, 0, "measuring"));
-            VariantResult result = measure(experiment, plan, first, seconds);
+            VariantResult result = measure(experiment, plan, first, seconds, log);
             progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.DONE, 0, 0, "done"));
             return result;
         } catch (EngineException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
             return VariantResult.notBuilt(spec, VariantResult.Status.FAILED, why, plan.text(), seconds,
-                    first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail());
+                    first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail(), log.path());
         }
     }
 
     private static VariantResult cancelled(Planned plan, List<Double> seconds, BuildOutcome first,
-                                           ProgressEvent.Listener progress) {
+                                           ProgressEvent.Listener progress, BuildLog log) {
         progress.on(new ProgressEvent(plan.spec.name(), ProgressEvent.Phase.CANCELLED, 0, 0, "cancelled"));
         return VariantResult.notBuilt(plan.spec, VariantResult.Status.CANCELLED, "cancelled", plan.text(), seconds,
-                first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail());
+                first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail(), log.path());
     }
 
     private BuildRequest request(Experiment experiment, Planned plan, int repetition) {
@@ -190,8 +211,13 @@ public final class ExperimentRunner {
                 .withPull(experiment.settings().pull());
     }
 
-    private static BuildListener listener(VariantSpec spec, ProgressEvent.Listener progress) {
+    private static BuildListener listener(VariantSpec spec, ProgressEvent.Listener progress, BuildLog log) {
         return new BuildListener() {
+            @Override
+            public void onLine(String line) {
+                log.onLine(line);
+            }
+
             @Override
             public void onStep(int step, int steps, String instruction) {
                 progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.BUILDING, step, steps, instruction));
@@ -199,8 +225,8 @@ public final class ExperimentRunner {
         };
     }
 
-    private VariantResult measure(Experiment experiment, Planned plan, BuildOutcome first, List<Double> seconds)
-            throws EngineException {
+    private VariantResult measure(Experiment experiment, Planned plan, BuildOutcome first, List<Double> seconds,
+                                  BuildLog log) throws EngineException {
         String image = first.imageId().orElseThrow();
         ImageDetails details = engine.inspect(image);
         List<LayerHistory> history = new ArrayList<>(engine.history(image));
@@ -213,7 +239,7 @@ public final class ExperimentRunner {
         return new VariantResult(plan.spec.name(), plan.spec.optimizations(), VariantResult.Status.BUILT,
                 Optional.empty(), Optional.of(details.id()), details.sizeBytes(), analysis.compressedBytes(),
                 pullSeconds, layers, seconds, first.steps(), analysis.waste().efficiency(),
-                analysis.waste().wastedBytes(), analysis.waste().topWastedFiles(), analysis.packages(), plan.text(),
-                first.logTail());
+                analysis.waste().wastedBytes(), analysis.waste().userWastedPercent(), analysis.waste().topWastedFiles(),
+                analysis.packages(), plan.text(), first.logTail(), log.path());
     }
 }

@@ -20,17 +20,19 @@ import java.util.Set;
  * @param steps           the steps of the first build, timed, with cache hits
  * @param efficiency      dive's efficiency, 0–1
  * @param wastedBytes     bytes of files that appear in two or more layers
+ * @param userWastedPercent wasted bytes as a percentage of all layers but the first (the base)
  * @param topWastedFiles  the biggest of those
  * @param packages        packages installed in the image
  * @param dockerfile      the variant's Dockerfile text
  * @param logTail         the end of the build log
+ * @param logFile         where the whole build log was written, or "" when it was not
  */
 public record VariantResult(String name, Set<String> optimizations, Status status, Optional<String> error,
                             Optional<String> imageId, long sizeBytes, long compressedBytes,
                             double estimatedPullSeconds, List<LayerResult> layers, List<Double> buildSeconds,
-                            List<BuildStep> steps, double efficiency, long wastedBytes,
+                            List<BuildStep> steps, double efficiency, long wastedBytes, double userWastedPercent,
                             List<WastedFile> topWastedFiles, List<InstalledPackage> packages, String dockerfile,
-                            List<String> logTail) {
+                            List<String> logTail, String logFile) {
 
     public enum Status { BUILT, FAILED, CANCELLED, TIMED_OUT }
 
@@ -46,9 +48,10 @@ public record VariantResult(String name, Set<String> optimizations, Status statu
 
     /** A variant that did not build: no measurements, the reason and the log's end. */
     public static VariantResult notBuilt(VariantSpec spec, Status status, String error, String dockerfile,
-                                         List<Double> buildSeconds, List<BuildStep> steps, List<String> logTail) {
+                                         List<Double> buildSeconds, List<BuildStep> steps, List<String> logTail,
+                                         String logFile) {
         return new VariantResult(spec.name(), spec.optimizations(), status, Optional.of(error), Optional.empty(),
-                0, 0, 0, List.of(), buildSeconds, steps, 0, 0, List.of(), List.of(), dockerfile, logTail);
+                0, 0, 0, List.of(), buildSeconds, steps, 0, 0, 0, List.of(), List.of(), dockerfile, logTail, logFile);
     }
 
     public boolean built() {

@@ -56,6 +56,9 @@ class RunAndCleanCommandTest {
                 .isLessThan(original.sizeBytes() - 500_000);
         assertThat(original.wastedBytes()).as("/a and /b are written, then whited out").isGreaterThanOrEqualTo(600 * 1024);
         assertThat(original.efficiency()).isLessThan(combined.efficiency());
+        assertThat(original.userWastedPercent()).isGreaterThan(0);
+        assertThat(Path.of(original.logFile())).isEqualTo(Path.of(out + ".logs", "original.log"));
+        assertThat(Files.readString(Path.of(original.logFile()))).contains("Step 2/", "dd if=/dev/zero");
 
         assertThat(SlimLabCommand.run("clean", "--experiment", "cli-it")).isZero();
         assertThat(streams.stdout()).contains("of experiment cli-it");

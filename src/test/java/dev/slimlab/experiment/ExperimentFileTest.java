@@ -68,7 +68,7 @@ class ExperimentFileTest {
                         new BuildStep(3, "RUN apt-get install -y gcc libpq-dev curl git", 21.7, false),
                         new BuildStep(4, "COPY requirements.txt .", 0.3, false),
                         new BuildStep(5, "RUN pip install -r requirements.txt", 12.9, false)),
-                0.912_345_678_9, 98_765_432L,
+                0.912_345_678_9, 98_765_432L, 8.125,
                 List.of(new WastedFile("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4",
                                 2, 18_000_000L),
                         new WastedFile("/root/.cache/pip/http-v2/ä/ö/ü.body", 2, 4_096L)),
@@ -78,7 +78,7 @@ class ExperimentFileTest {
                         new InstalledPackage("pip", "legacy-egg", "", 0L)),
                 ORIGINAL,
                 List.of("Step 5/5 : RUN pip install -r requirements.txt", "Successfully built 3f1c0a6e9be4",
-                        "Successfully tagged slimlab/exp-1:original"));
+                        "Successfully tagged slimlab/exp-1:original"), "/tmp/exp-1.logs/original.log");
 
         VariantResult minimal = new VariantResult("minimal",
                 Set.of("slim-base", "pip-no-cache-dir", "apt-no-install-recommends", "apt-clean-lists"),
@@ -87,8 +87,8 @@ class ExperimentFileTest {
                         new LayerResult("/bin/sh -c apt-get update &&     apt-get install --no-install-recommends -y gcc",
                                 337_200_000L)),
                 List.of(30.0, 31.5, 29.25), List.of(new BuildStep(1, "FROM python:3.10-slim", 0.01, true)),
-                1.0, 0L, List.of(), List.of(new InstalledPackage("dpkg", "gcc-12", "12.2.0-14", 70_123_520L)),
-                "FROM python:3.10-slim\n", List.of());
+                1.0, 0L, 0.0, List.of(), List.of(new InstalledPackage("dpkg", "gcc-12", "12.2.0-14", 70_123_520L)),
+                "FROM python:3.10-slim\n", List.of(), "");
 
         VariantResult maximum = VariantResult.notBuilt(
                 new VariantSpec("maximum", Set.of("multi-stage", "alpine-base", "combine-runs")), Status.FAILED,
@@ -98,11 +98,12 @@ class ExperimentFileTest {
                         new BuildStep(2, "RUN pip install -r requirements.txt", 14.48, false)),
                 List.of("      Error: pg_config executable not found.", "  error: subprocess-exited-with-error",
                         "  × Getting requirements to build wheel did not run successfully.",
-                        "The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1"));
+                        "The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1"),
+                "/tmp/exp-1.logs/maximum.log");
 
         VariantResult slow = VariantResult.notBuilt(new VariantSpec("slow", Set.of("jdk-to-jre")), Status.TIMED_OUT,
                 "the build ran longer than 900 s and was cancelled", "FROM eclipse-temurin:17-jre\n", List.of(),
-                List.of(), List.of("Step 1/4 : FROM eclipse-temurin:17-jre", "\t…still downloading \"layers\"\\"));
+                List.of(), List.of("Step 1/4 : FROM eclipse-temurin:17-jre", "\t…still downloading \"layers\"\\"), "");
 
         return new ExperimentResult("exp-20250301-1", ORIGINAL, "/home/ana/src/story-service", settings, engine,
                 "2025-03-01T09:14:07.123Z", List.of(original, minimal, maximum, slow));
@@ -145,8 +146,8 @@ class ExperimentFileTest {
         ExperimentResult base = realistic();
         VariantResult v = base.variants().get(0);
         VariantResult odd = new VariantResult(v.name(), v.optimizations(), v.status(), v.error(), v.imageId(),
-                Long.MAX_VALUE, Long.MIN_VALUE, Double.NaN, v.layers(), seconds, v.steps(), -0.0, 0, v.topWastedFiles(),
-                v.packages(), v.dockerfile(), v.logTail());
+                Long.MAX_VALUE, Long.MIN_VALUE, Double.NaN, v.layers(), seconds, v.steps(), -0.0, 0, Double.NEGATIVE_INFINITY,
+                v.topWastedFiles(), v.packages(), v.dockerfile(), v.logTail(), v.logFile());
         ExperimentResult result = new ExperimentResult(base.id(), base.dockerfile(), base.context(),
                 new ExperimentSettings(1, false, true, 1, Long.MAX_VALUE, 9, Double.POSITIVE_INFINITY),
                 base.engine(), base.startedAt(), List.of(odd));
@@ -165,7 +166,7 @@ class ExperimentFileTest {
                 "\ufeffBOM", "tab\there", "quote\" back\\slash", "");
         ExperimentResult result = new ExperimentResult("x\uD800y", base.dockerfile(), base.context(), base.settings(),
                 base.engine(), base.startedAt(), List.of(VariantResult.notBuilt(new VariantSpec("odd", Set.of()),
-                        Status.CANCELLED, "cancelled\uDBFF", "FROM scratch\n", List.of(), List.of(), awkward)));
+                        Status.CANCELLED, "cancelled\uDBFF", "FROM scratch\n", List.of(), List.of(), awkward, "\uDC00.log")));
 
         assertThat(ExperimentFile.load(saved(result))).isEqualTo(result);
     }
@@ -186,8 +187,8 @@ class ExperimentFileTest {
         for (JsonNode variant : root.get("variants")) {
             assertThat(names(variant)).containsExactly("name", "optimizations", "status", "error", "imageId",
                     "sizeBytes", "compressedBytes", "estimatedPullSeconds", "layers", "buildSeconds",
-                    "medianBuildSeconds", "steps", "efficiency", "wastedBytes", "topWastedFiles", "packages",
-                    "dockerfile", "logTail");
+                    "medianBuildSeconds", "steps", "efficiency", "wastedBytes", "userWastedPercent", "topWastedFiles",
+                    "packages", "dockerfile", "logTail", "logFile");
         }
 
         JsonNode built = root.get("variants").get(0);
@@ -282,7 +283,7 @@ class ExperimentFileTest {
         VariantResult broken = new VariantResult(v.name(), v.optimizations(), v.status(), v.error(), v.imageId(),
                 v.sizeBytes(), v.compressedBytes(), v.estimatedPullSeconds(),
                 List.of(new LayerResult(null, 1)), v.buildSeconds(), v.steps(), v.efficiency(), v.wastedBytes(),
-                v.topWastedFiles(), v.packages(), v.dockerfile(), v.logTail());
+                v.userWastedPercent(), v.topWastedFiles(), v.packages(), v.dockerfile(), v.logTail(), v.logFile());
         ExperimentResult withNull = new ExperimentResult(r.id(), r.dockerfile(), r.context(), r.settings(), r.engine(),
                 r.startedAt(), List.of(r.variants().get(1), broken));
         Path file = dir.resolve("experiment.json");
@@ -513,10 +514,11 @@ class ExperimentFileTest {
         Arbitrary<Body> body = Combinators.combine(layer.list().ofMaxSize(4), doubles().list().ofMaxSize(4),
                 step.list().ofMaxSize(4), doubles(), Arbitraries.longs(), wasted.list().ofMaxSize(3),
                 pkg.list().ofMaxSize(3), text()).as(Body::new);
-        return Combinators.combine(head, body, text().list().ofMaxSize(4)).as((h, b, logTail) -> new VariantResult(
+        return Combinators.combine(head, body, text().list().ofMaxSize(4), doubles(), text())
+                .as((h, b, logTail, userWasted, logFile) -> new VariantResult(
                 h.name(), h.optimizations(), h.status(), h.error(), h.imageId(), h.sizeBytes(), h.compressedBytes(),
                 h.estimatedPullSeconds(), b.layers(), b.buildSeconds(), b.steps(), b.efficiency(), b.wastedBytes(),
-                b.topWastedFiles(), b.packages(), b.dockerfile(), logTail));
+                userWasted, b.topWastedFiles(), b.packages(), b.dockerfile(), logTail, logFile));
     }
 
     /** Any UTF-16 text (lone surrogates and control characters included), and text built from awkward pieces. */

@@ -52,6 +52,22 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void theWholeLogGoesToDiskAndTheWasteShareIsKept(@org.junit.jupiter.api.io.TempDir Path logs) throws Exception {
+        ExperimentResult result = runner.withLogDirectory(logs).run(experiment("FROM a\nRUN FAIL\n", List.of(
+                new VariantSpec("broken", Set.of())), ExperimentSettings.defaults()), ProgressEvent.Listener.NONE,
+                Cancellation.none());
+        VariantResult broken = result.variants().get(0);
+        assertThat(broken.logFile()).isEqualTo(logs.resolve("broken.log").toString());
+        assertThat(java.nio.file.Files.readAllLines(logs.resolve("broken.log")))
+                .containsExactly("== SlimLab: build 1 of 1 of broken", "Step 1/2 : FROM scratch");
+
+        VariantResult built = runner.run(experiment(DOCKERFILE, List.of(new VariantSpec("original", Set.of())),
+                ExperimentSettings.defaults()), ProgressEvent.Listener.NONE, Cancellation.none()).variants().get(0);
+        assertThat(built.userWastedPercent()).isEqualTo(1.0);
+        assertThat(built.logFile()).isEmpty();
+    }
+
+    @Test
     void identicalVariantsAreBuiltOnce() throws Exception {
         ExperimentResult result = runner.run(experiment(DOCKERFILE, List.of(
                 new VariantSpec("a", Set.of("dockerignore")),   // changes nothing: no COPY . here

@@ -32,6 +32,7 @@ final class FakeEngine implements ImageEngine {
         synchronized (built) {
             built.add(request.tag());
         }
+        listener.onLine("Step 1/2 : FROM scratch");
         listener.onStep(1, 2, "FROM scratch");
         listener.onStep(2, 2, "RUN work");
         if (dockerfile.contains("BOOM")) {
