@@ -1,16 +1,13 @@
 package dev.slimlab.optimize;
 
 import dev.slimlab.dockerfile.Dockerfile;
-import dev.slimlab.dockerfile.DockerfileEditor;
 import dev.slimlab.dockerfile.ShellCommand;
 import dev.slimlab.dockerfile.Stage;
 import dev.slimlab.optimize.PackageScripts.At;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -200,18 +197,9 @@ final class AptCleanLists extends BaseOptimization {
 
     @Override
     public Applied apply(Project project) {
-        List<Site> sites = scan(project).sites();
-        if (sites.isEmpty()) {
-            return Applied.unchanged(project);
-        }
-        DockerfileEditor editor = project.dockerfile().editor();
-        List<ChangeNote> notes = new ArrayList<>();
-        Map<RunScript, List<String>> appends = new LinkedHashMap<>();
-        for (Site s : sites) {
-            appends.computeIfAbsent(s.run(), r -> new ArrayList<>()).add(s.removal());
-            notes.add(new ChangeNote(id(), s.run().line(), s.run().excerpt(s.update()) + " → " + s.removal() + " appended"));
-        }
-        PackageScripts.appendAll(editor, appends);
-        return PackageScripts.applied(project, editor, notes);
+        return PackageScripts.appendAll(project, scan(project).sites().stream()
+                .map(s -> new PackageScripts.Append(s.run(), s.removal(), new ChangeNote(id(), s.run().line(),
+                        s.run().excerpt(s.update()) + " → " + s.removal() + " appended")))
+                .toList());
     }
 }

@@ -11,6 +11,7 @@ import dev.slimlab.dockerfile.Stage;
 import dev.slimlab.dockerfile.TextRange;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -329,19 +330,29 @@ final class PackageScripts {
         return ranges;
     }
 
+    /** A command to run at the end of a RUN script, with the note that says so. */
+    record Append(RunScript run, String command, ChangeNote note) {
+    }
+
     /**
-     * Appends commands to RUN scripts, several for one script joined with {@code &&} in one
-     * append: {@link RunScript#append} after a script that ends with an operator ({@code ;}) adds
-     * its command with a blank only, so two appends there would run into each other.
+     * Appends each command to its RUN script (several for one command line joined with
+     * {@code &&} in one append, one line each in a here-document) and applies the edits.
      */
-    static void appendAll(DockerfileEditor editor, Map<RunScript, List<String>> appends) {
-        for (Map.Entry<RunScript, List<String>> e : appends.entrySet()) {
+    static Applied appendAll(Project project, List<Append> appends) {
+        if (appends.isEmpty()) {
+            return Applied.unchanged(project);
+        }
+        Map<RunScript, List<String>> byScript = new LinkedHashMap<>();
+        appends.forEach(a -> byScript.computeIfAbsent(a.run(), r -> new ArrayList<>()).add(a.command()));
+        DockerfileEditor editor = project.dockerfile().editor();
+        for (Map.Entry<RunScript, List<String>> e : byScript.entrySet()) {
             if (e.getKey().heredoc() != null) {
                 e.getValue().forEach(command -> e.getKey().append(editor, command));
             } else {
                 e.getKey().append(editor, String.join(" && ", e.getValue()));
             }
         }
+        return applied(project, editor, appends.stream().map(Append::note).toList());
     }
 
     /** Applies the gathered edits; the project unchanged (no notes) if they cannot be applied. */

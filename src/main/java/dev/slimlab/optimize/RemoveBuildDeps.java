@@ -1,7 +1,6 @@
 package dev.slimlab.optimize;
 
 import dev.slimlab.dockerfile.Dockerfile;
-import dev.slimlab.dockerfile.DockerfileEditor;
 import dev.slimlab.dockerfile.Instruction;
 import dev.slimlab.dockerfile.ShellCommand;
 import dev.slimlab.dockerfile.ShellWord;
@@ -272,18 +271,9 @@ final class RemoveBuildDeps extends BaseOptimization {
 
     @Override
     public Applied apply(Project project) {
-        List<Site> sites = sites(project, new ArrayList<>());
-        if (sites.isEmpty()) {
-            return Applied.unchanged(project);
-        }
-        DockerfileEditor editor = project.dockerfile().editor();
-        List<ChangeNote> notes = new ArrayList<>();
-        Map<RunScript, List<String>> appends = new LinkedHashMap<>();
-        for (Site s : sites) {
-            appends.computeIfAbsent(s.run(), r -> new ArrayList<>()).add(s.removal());
-            notes.add(new ChangeNote(id(), s.run().line(), s.removal() + " appended after the " + s.usedBy()));
-        }
-        PackageScripts.appendAll(editor, appends);
-        return PackageScripts.applied(project, editor, notes);
+        return PackageScripts.appendAll(project, sites(project, new ArrayList<>()).stream()
+                .map(s -> new PackageScripts.Append(s.run(), s.removal(), new ChangeNote(id(), s.run().line(),
+                        s.removal() + " appended after the " + s.usedBy())))
+                .toList());
     }
 }

@@ -1,12 +1,9 @@
 package dev.slimlab.optimize;
 
-import dev.slimlab.dockerfile.DockerfileEditor;
 import dev.slimlab.dockerfile.ShellCommand;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -137,19 +134,9 @@ final class YumClean extends BaseOptimization {
 
     @Override
     public Applied apply(Project project) {
-        List<Site> sites = sites(project, new ArrayList<>());
-        if (sites.isEmpty()) {
-            return Applied.unchanged(project);
-        }
-        DockerfileEditor editor = project.dockerfile().editor();
-        List<ChangeNote> notes = new ArrayList<>();
-        Map<RunScript, List<String>> appends = new LinkedHashMap<>();
-        for (Site s : sites) {
-            appends.computeIfAbsent(s.run(), r -> new ArrayList<>()).add(s.clean());
-            notes.add(new ChangeNote(id(), s.run().line(), s.run().excerpt(s.install()) + " → " + s.clean()
-                    + " appended"));
-        }
-        PackageScripts.appendAll(editor, appends);
-        return PackageScripts.applied(project, editor, notes);
+        return PackageScripts.appendAll(project, sites(project, new ArrayList<>()).stream()
+                .map(s -> new PackageScripts.Append(s.run(), s.clean(), new ChangeNote(id(), s.run().line(),
+                        s.run().excerpt(s.install()) + " → " + s.clean() + " appended")))
+                .toList());
     }
 }
