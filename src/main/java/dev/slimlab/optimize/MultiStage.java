@@ -374,7 +374,7 @@ final class MultiStage extends BaseOptimization {
                             ShellCommand command = commands.get(c);
                             removed[c] = runtimeOnly.stream().anyMatch(r -> r.command() == command);
                         }
-                        removalRanges(commands, removed).forEach(range -> script.replace(editor, range, ""));
+                        removalRanges(script.script(), removed).forEach(range -> script.replace(editor, range, ""));
                     }
                 }));
             } else if (i.is("run") && ctx.commands(i).stream().anyMatch(c -> isSystemPackageCommand(c.command()))) {
@@ -1274,7 +1274,7 @@ final class MultiStage extends BaseOptimization {
                 changed |= removed[k];
                 onlyNeutralLeft &= removed[k] || neutral(commands.get(k));
             }
-            for (TextRange range : removalRanges(commands, removed)) {
+            for (TextRange range : removalRanges(script.script(), removed)) {
                 edits.add(editor -> script.replace(editor, range, ""));
             }
         }
@@ -1297,30 +1297,14 @@ final class MultiStage extends BaseOptimization {
     }
 
     /** Ranges that remove the marked commands with one operator each, so {@code a && b && c} minus b reads {@code a && c}. */
-    private static List<TextRange> removalRanges(List<ShellCommand> commands, boolean[] removed) {
-        List<TextRange> ranges = new ArrayList<>();
-        int n = commands.size();
-        int k = 0;
-        while (k < n) {
-            if (!removed[k]) {
-                k++;
-                continue;
+    private static List<TextRange> removalRanges(ShellScript script, boolean[] removed) {
+        List<ShellCommand> drop = new ArrayList<>();
+        for (int k = 0; k < removed.length; k++) {
+            if (removed[k]) {
+                drop.add(script.commands().get(k));
             }
-            int from = k;
-            while (k + 1 < n && removed[k + 1]) {
-                k++;
-            }
-            int to = k;
-            if (to + 1 < n) {
-                ranges.add(new TextRange(commands.get(from).start(), commands.get(to + 1).start()));
-            } else if (from > 0) {
-                ranges.add(new TextRange(commands.get(from - 1).end(), commands.get(to).end()));
-            } else {
-                ranges.add(new TextRange(commands.get(from).start(), commands.get(to).end()));
-            }
-            k++;
         }
-        return ranges;
+        return script.removalRanges(drop);
     }
 
     /** Removes some words of a command with the blanks between them and their neighbours. */
