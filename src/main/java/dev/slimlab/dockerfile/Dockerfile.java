@@ -20,6 +20,7 @@ public final class Dockerfile {
     private final List<Element> elements;
     private final List<Instruction> instructions;
     private volatile String printed; // cached print(), computed on first use
+    private volatile List<Stage> stages; // cached stages(), computed on first use
 
     Dockerfile(String bom, char escape, List<Directive> directives, List<Element> elements) {
         this.bom = bom;
@@ -107,6 +108,15 @@ public final class Dockerfile {
 
     /** The build stages, one per FROM, in order. */
     public List<Stage> stages() {
+        List<Stage> cached = stages;
+        if (cached == null) {
+            cached = List.copyOf(findStages());
+            stages = cached;
+        }
+        return cached;
+    }
+
+    private List<Stage> findStages() {
         List<Stage> stages = new ArrayList<>();
         Instruction from = null;
         List<Instruction> body = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class Instruction implements Element {
 
     private final String keyword;
+    private final String name;
     private final TextRange keywordRange;
     private final List<Flag> flags;
     private final String arguments;
@@ -33,6 +34,7 @@ public final class Instruction implements Element {
                 Instruction onbuild, List<Heredoc> heredocs, String logicalLine, String text,
                 SourceSpan span, LogicalMap map) {
         this.keyword = keyword;
+        this.name = GoText.toLower(keyword);
         this.keywordRange = keywordRange;
         this.flags = List.copyOf(flags);
         this.arguments = arguments;
@@ -55,7 +57,7 @@ public final class Instruction implements Element {
 
     /** The keyword lower-cased, as BuildKit dispatches on it: {@code run}, {@code from}. */
     public String name() {
-        return GoText.toLower(keyword);
+        return name;
     }
 
     public boolean is(String instructionName) {
