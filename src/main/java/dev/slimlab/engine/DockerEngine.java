@@ -25,12 +25,16 @@ import dev.slimlab.experiment.BuildListener;
 import dev.slimlab.experiment.BuildOutcome;
 import dev.slimlab.experiment.BuildRequest;
 import dev.slimlab.experiment.Cancellation;
+import dev.slimlab.experiment.ContainerRun;
+import dev.slimlab.experiment.ContainerSpec;
 import dev.slimlab.experiment.EngineException;
 import dev.slimlab.experiment.EngineInfo;
 import dev.slimlab.experiment.ImageArchiveAnalysis;
 import dev.slimlab.experiment.ImageDetails;
+import dev.slimlab.experiment.ImageFile;
 import dev.slimlab.experiment.ImageEngine;
 import dev.slimlab.experiment.LayerHistory;
+import dev.slimlab.experiment.RunningContainer;
 import dev.slimlab.engine.layers.ImageArchiveAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +64,7 @@ public final class DockerEngine implements ImageEngine {
     private final DockerClient quick;
     /** For builds and image streams, which may take as long as they take. */
     private final DockerClient slow;
+    private final Containers containers;
 
     public DockerEngine() {
         this(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
@@ -69,6 +74,7 @@ public final class DockerEngine implements ImageEngine {
         this.config = config;
         this.quick = client(config, PING_TIMEOUT, Duration.ofSeconds(60));
         this.slow = client(config, PING_TIMEOUT, null);
+        this.containers = new Containers(this, quick, slow);
     }
 
     private static DockerClient client(DockerClientConfig config, Duration connect, Duration response) {
@@ -216,7 +222,9 @@ public final class DockerEngine implements ImageEngine {
                 c == null || c.getWorkingDir() == null ? "" : c.getWorkingDir(),
                 c == null || c.getExposedPorts() == null ? List.of()
                         : Arrays.stream(c.getExposedPorts()).map(ExposedPort::toString).sorted().toList(),
-                c == null || c.getLabels() == null ? Map.of() : c.getLabels());
+                c == null || c.getLabels() == null ? Map.of() : c.getLabels(),
+                c == null || c.getVolumes() == null ? List.of()
+                        : c.getVolumes().keySet().stream().sorted().toList());
     }
 
     @Override
@@ -240,6 +248,22 @@ public final class DockerEngine implements ImageEngine {
         } catch (IOException e) {
             throw new EngineException("cannot analyse the layers of " + image + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public ContainerRun run(ContainerSpec spec, Cancellation cancellation) throws EngineException {
+        return containers.run(spec, cancellation);
+    }
+
+    @Override
+    public RunningContainer start(ContainerSpec spec) throws EngineException {
+        return containers.start(spec);
+    }
+
+    @Override
+    public Optional<ImageFile> readFile(String image, String path, int maxContentBytes, Map<String, String> labels)
+            throws EngineException {
+        return containers.readFile(image, path, maxContentBytes, labels);
     }
 
     @Override

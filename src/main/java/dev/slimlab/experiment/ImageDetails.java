@@ -17,10 +17,11 @@ import java.util.Map;
  * @param workingDir WORKDIR
  * @param exposedPorts exposed ports, e.g. {@code 8000/tcp}
  * @param labels     labels
+ * @param volumes    VOLUME mount points
  */
 public record ImageDetails(String id, List<String> tags, long sizeBytes, String created, List<String> env,
                            List<String> entrypoint, List<String> cmd, String user, String workingDir,
-                           List<String> exposedPorts, Map<String, String> labels) {
+                           List<String> exposedPorts, Map<String, String> labels, List<String> volumes) {
 
     public ImageDetails {
         tags = List.copyOf(tags);
@@ -29,5 +30,6 @@ public record ImageDetails(String id, List<String> tags, long sizeBytes, String 
         cmd = List.copyOf(cmd);
         exposedPorts = List.copyOf(exposedPorts);
         labels = Map.copyOf(labels);
+        volumes = List.copyOf(volumes);
     }
 }

@@ -2,6 +2,8 @@ package dev.slimlab.experiment;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What SlimLab asks of a container engine. The runner and the staging tests depend on this;
@@ -36,6 +38,26 @@ public interface ImageEngine extends AutoCloseable {
 
     /** True if the daemon has an image of that name or id. */
     boolean exists(String image) throws EngineException;
+
+    /**
+     * Runs a container to its end and removes it: always, also after a time-out, on cancel or when
+     * something fails. Output is kept up to {@link ContainerRun#MAX_OUTPUT_CHARS} per stream.
+     */
+    ContainerRun run(ContainerSpec spec, Cancellation cancellation) throws EngineException;
+
+    /**
+     * Starts a container that keeps running, with {@code spec.publishedPort()} published on the
+     * loopback address; closing the handle removes it. The caller must close it.
+     */
+    RunningContainer start(ContainerSpec spec) throws EngineException;
+
+    /**
+     * Reads {@code path} from the image's filesystem without running anything: what it is and up
+     * to {@code maxContentBytes} of its contents; empty when no such path exists. Symbolic links
+     * are not followed. {@code labels} go on the short-lived container this needs.
+     */
+    Optional<ImageFile> readFile(String image, String path, int maxContentBytes,
+                                           Map<String, String> labels) throws EngineException;
 
     /** Removes an image (forced: its tags go too); no error if it is already gone. */
     void removeImage(String image) throws EngineException;

@@ -50,9 +50,16 @@ public final class DockerDaemon implements BeforeAllCallback {
         return null;
     }
 
-    /** Makes {@link #BUSYBOX} from /bin/busybox (Debian's busybox-static) unless it exists. */
+    /** Bumped when the image's contents change, so that an older one on the machine is rebuilt. */
+    private static final String BUSYBOX_REVISION = "2";
+
+    /**
+     * Makes {@link #BUSYBOX} from /bin/busybox (Debian's busybox-static) unless it exists: every
+     * applet linked in /bin, a root and a nobody user, and an empty /tmp.
+     */
     public static synchronized void ensureBusybox(DockerEngine engine) throws Exception {
-        if (engine.exists(BUSYBOX)) {
+        if (engine.exists(BUSYBOX)
+                && BUSYBOX_REVISION.equals(engine.inspect(BUSYBOX).labels().get("dev.slimlab.fixture.revision"))) {
             return;
         }
         Path busybox = Path.of("/bin/busybox");
@@ -66,20 +73,27 @@ public final class DockerDaemon implements BeforeAllCallback {
         Path root = Files.createTempDirectory("slimlab-busybox-");
         Files.createDirectories(root.resolve("bin"));
         Files.createDirectories(root.resolve("tmp"));
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n"
+                + "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
+        Files.writeString(root.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
         Files.copy(busybox, root.resolve("bin/busybox"));
-        for (String applet : List.of("sh", "echo", "cat", "rm", "mkdir", "sleep", "dd", "ls", "true", "false",
-                "head", "touch", "cp", "chmod", "wc", "env")) {
-            Files.createSymbolicLink(root.resolve("bin").resolve(applet), Path.of("busybox"));
+        for (String applet : output(List.of("/bin/busybox", "--list")).lines().map(String::strip).toList()) {
+            if (!applet.isEmpty() && !applet.equals("busybox")) {
+                Files.createSymbolicLink(root.resolve("bin").resolve(applet), Path.of("busybox"));
+            }
         }
-        run(List.of("sh", "-c", "tar -C '" + root + "' -c . | docker import --change 'CMD [\"/bin/sh\"]' "
-                + "--change 'ENV PATH=/bin' --change 'LABEL dev.slimlab.fixture=true' - " + BUSYBOX));
+        output(List.of("sh", "-c", "chmod 1777 '" + root + "/tmp' && tar -C '" + root + "' -c . | docker import "
+                + "--change 'CMD [\"/bin/sh\"]' --change 'ENV PATH=/bin' --change 'LABEL dev.slimlab.fixture=true' "
+                + "--change 'LABEL dev.slimlab.fixture.revision=" + BUSYBOX_REVISION + "' - " + BUSYBOX));
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    private static String output(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 }

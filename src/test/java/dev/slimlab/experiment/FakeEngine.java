@@ -20,6 +20,11 @@ final class FakeEngine implements ImageEngine {
 
     final List<String> built = new ArrayList<>();
     final Map<String, String> images = new ConcurrentHashMap<>();
+    /** Every container "run", in order. */
+    final List<ContainerSpec> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What a container run gives; by default it exits 0 and prints nothing. */
+    volatile java.util.function.Function<ContainerSpec, ContainerRun> containers = spec -> new ContainerRun(
+            ContainerRun.Ending.EXITED, 0, "", "", false, java.time.Duration.ofMillis(5), Optional.empty());
 
     @Override
     public EngineInfo ping() {
@@ -64,7 +69,7 @@ final class FakeEngine implements ImageEngine {
     @Override
     public ImageDetails inspect(String image) {
         return new ImageDetails(image, List.of(), images.get(image).length() * 1000L, "now", List.of(), List.of(),
-                List.of(), "", "", List.of(), Map.of());
+                List.of(), "", "", List.of(), Map.of(), List.of());
     }
 
     @Override
@@ -84,6 +89,22 @@ final class FakeEngine implements ImageEngine {
     @Override
     public InputStream save(String image) {
         return new ByteArrayInputStream(new byte[0]);
+    }
+
+    @Override
+    public ContainerRun run(ContainerSpec spec, Cancellation cancellation) {
+        ran.add(spec);
+        return containers.apply(spec);
+    }
+
+    @Override
+    public RunningContainer start(ContainerSpec spec) throws EngineException {
+        throw new EngineException("the fake engine runs no services");
+    }
+
+    @Override
+    public Optional<ImageFile> readFile(String image, String path, int maxContentBytes, Map<String, String> labels) {
+        return Optional.empty();
     }
 
     @Override
