@@ -35,7 +35,7 @@ import java.util.regex.PatternSyntaxException;
 public final class SuiteLoader {
 
     private static final Set<String> SUITE_FIELDS = Set.of("schemaVersion", "globalEnvVars", "commandTests",
-            "fileExistenceTests", "fileContentTests", "metadataTest");
+            "fileExistenceTests", "fileContentTests", "metadataTest", "httpProbes");
     /** Sections container-structure-test knows that SlimLab does not (yet) run. */
     private static final Map<String, String> UNSUPPORTED_SUITE_FIELDS = Map.of(
             "licenseTests", "remove the section; SlimLab does not check licenses",
@@ -48,6 +48,9 @@ public final class SuiteLoader {
     private static final Set<String> FILE_CONTENT_FIELDS = Set.of("name", "path", "expectedContents", "excludedContents");
     private static final Set<String> METADATA_FIELDS = Set.of("envVars", "labels", "exposedPorts", "unexposedPorts",
             "volumes", "entrypoint", "cmd", "workdir", "user");
+    private static final Set<String> HTTP_PROBE_FIELDS = Set.of("name", "port", "envVars", "timeoutSeconds",
+            "requests");
+    private static final Set<String> HTTP_REQUEST_FIELDS = Set.of("path", "expectedStatus", "expectedBody");
     private static final Set<String> KEY_VALUE_FIELDS = Set.of("key", "value", "isRegex");
 
     /** Go's os.FileMode.String(): type letters (or "-") followed by rwxrwxrwx with "-" for unset bits. */
@@ -132,8 +135,9 @@ public final class SuiteLoader {
             Optional<MetadataTest> metadataTest = fields.node("metadataTest")
                     .flatMap(node -> fields.mapping(node, "metadataTest", "the metadata test"))
                     .map(this::metadataTest);
+            List<HttpProbe> httpProbes = fields.objects("httpProbes", "HTTP probes", this::httpProbe);
             return new StructureTestSuite(schemaVersion, commandTests, fileExistenceTests, fileContentTests,
-                    metadataTest);
+                    metadataTest, httpProbes);
         }
 
         private String schemaVersion(Mapping root) {
@@ -164,7 +168,7 @@ public final class SuiteLoader {
         }
 
         private CommandTest commandTest(Mapping mapping, String path) {
-            Fields f = new Fields(mapping, path, COMMAND_TEST_FIELDS, "a command test");
+            Fields f = new Fields(mapping, path, COMMAND_TEST_FIELDS, "a command test in container-structure-test");
             return new CommandTest(
                     f.requiredText("name"),
                     f.requiredText("command"),
@@ -180,7 +184,7 @@ public final class SuiteLoader {
         }
 
         private FileExistenceTest fileExistenceTest(Mapping mapping, String path) {
-            Fields f = new Fields(mapping, path, FILE_EXISTENCE_FIELDS, "a file existence test");
+            Fields f = new Fields(mapping, path, FILE_EXISTENCE_FIELDS, "a file existence test in container-structure-test");
             String name = f.requiredText("name");
             String filePath = f.requiredText("path");
             boolean shouldExist = f.bool("shouldExist").orElse(true);
@@ -203,13 +207,13 @@ public final class SuiteLoader {
         }
 
         private FileContentTest fileContentTest(Mapping mapping, String path) {
-            Fields f = new Fields(mapping, path, FILE_CONTENT_FIELDS, "a file content test");
+            Fields f = new Fields(mapping, path, FILE_CONTENT_FIELDS, "a file content test in container-structure-test");
             return new FileContentTest(f.requiredText("name"), f.requiredText("path"),
                     f.regexes("expectedContents"), f.regexes("excludedContents"));
         }
 
         private MetadataTest metadataTest(Mapping mapping) {
-            Fields f = new Fields(mapping, "metadataTest", METADATA_FIELDS, "the metadata test");
+            Fields f = new Fields(mapping, "metadataTest", METADATA_FIELDS, "the metadata test in container-structure-test");
             List<EnvVar> envVars = f.objects("envVars", "environment variables", (m, p) -> {
                 EnvVar envVar = envVar(m, p);
                 if (envVar.isRegex()) {
@@ -218,7 +222,7 @@ public final class SuiteLoader {
                 return envVar;
             });
             List<Label> labels = f.objects("labels", "labels", (m, p) -> {
-                Fields lf = new Fields(m, p, KEY_VALUE_FIELDS, "a label");
+                Fields lf = new Fields(m, p, KEY_VALUE_FIELDS, "a label in container-structure-test");
                 Label label = new Label(lf.requiredText("key"), lf.text("value").orElse(""),
                         lf.bool("isRegex").orElse(false));
                 if (label.isRegex()) {
@@ -231,8 +235,42 @@ public final class SuiteLoader {
                     f.text("workdir"), f.text("user"));
         }
 
+        private HttpProbe httpProbe(Mapping mapping, String path) {
+            Fields f = new Fields(mapping, path, HTTP_PROBE_FIELDS, "an HTTP probe (a SlimLab addition to the format)");
+            String name = f.requiredText("name");
+            int port = f.wholeNumber("port").orElse(0);
+            if (f.node("port").isEmpty()) {
+                f.problem("port", "missing: the container port the service listens on, e.g. 8000");
+            } else if (port < 1 || port > 65535) {
+                f.problem("port", "must be a TCP port from 1 to 65535, got " + port);
+            }
+            int timeout = f.wholeNumber("timeoutSeconds").orElse(HttpProbe.DEFAULT_TIMEOUT_SECONDS);
+            if (timeout < 1) {
+                f.problem("timeoutSeconds", "must be at least 1, got " + timeout);
+            }
+            List<HttpProbe.Request> requests = f.objects("requests", "requests", (m, p) -> {
+                Fields rf = new Fields(m, p, HTTP_REQUEST_FIELDS, "an HTTP probe request (a SlimLab addition to the format)");
+                String requestPath = rf.requiredText("path");
+                if (!requestPath.isEmpty() && !requestPath.startsWith("/")) {
+                    rf.problem("path", "must start with /, got \"" + requestPath + '"');
+                }
+                int status = rf.wholeNumber("expectedStatus").orElse(HttpProbe.Request.DEFAULT_STATUS);
+                if (status < 100 || status > 599) {
+                    rf.problem("expectedStatus", "must be an HTTP status from 100 to 599, got " + status);
+                }
+                Optional<String> body = rf.text("expectedBody");
+                body.ifPresent(regex -> checkRegex(regex, p + ".expectedBody", m.entries().get("expectedBody")));
+                return new HttpProbe.Request(requestPath, status, body);
+            });
+            if (requests.isEmpty() && f.node("requests").isEmpty()) {
+                f.problem("requests", "missing: list at least one request, e.g. - path: /health");
+            }
+            return new HttpProbe(name, port, f.objects("envVars", "environment variables", this::envVar), timeout,
+                    requests);
+        }
+
         private EnvVar envVar(Mapping mapping, String path) {
-            Fields f = new Fields(mapping, path, KEY_VALUE_FIELDS, "an environment variable");
+            Fields f = new Fields(mapping, path, KEY_VALUE_FIELDS, "an environment variable in container-structure-test");
             return new EnvVar(f.requiredText("key"), f.text("value").orElse(""), f.bool("isRegex").orElse(false));
         }
 
@@ -262,7 +300,7 @@ public final class SuiteLoader {
                     String hint = path.isEmpty() && UNSUPPORTED_SUITE_FIELDS.containsKey(key)
                             ? "a container-structure-test section SlimLab does not run; "
                                     + UNSUPPORTED_SUITE_FIELDS.get(key)
-                            : "not a field of " + what + " in container-structure-test; " + suggestion(key, known);
+                            : "not a field of " + what + "; " + suggestion(key, known);
                     Reader.this.problem(at(key), hint, mapping.keyLines().getOrDefault(key, mapping.line()));
                 });
             }

@@ -246,4 +246,49 @@ class SuiteLoaderErrorsTest {
                 () -> SuiteLoader.load(dir.resolve("nope.yaml")));
         assertThat(missing.getMessage()).endsWith("nope.yaml: the file does not exist");
     }
+
+    @Test
+    void checksHttpProbesFieldByField() {
+        assertThat(problems("""
+                schemaVersion: 2.0.0
+                httpProbes:
+                  - name: web
+                    port: 70000
+                    timeoutSeconds: 0
+                    requests:
+                      - path: health
+                        expectedStatus: 99
+                        expectedBody: "(unclosed"
+                  - name: no port
+                    requets: []
+                """)).containsExactly(
+                "httpProbes[0].port: must be a TCP port from 1 to 65535, got 70000",
+                "httpProbes[0].timeoutSeconds: must be at least 1, got 0",
+                "httpProbes[0].requests[0].path: must start with /, got \"health\"",
+                "httpProbes[0].requests[0].expectedStatus: must be an HTTP status from 100 to 599, got 99",
+                "httpProbes[0].requests[0].expectedBody: not a valid regular expression: Unclosed group near index 9 in \"(unclosed\"",
+                "httpProbes[1].port: missing: the container port the service listens on, e.g. 8000",
+                "httpProbes[1].requests: missing: list at least one request, e.g. - path: /health",
+                "httpProbes[1].requets: not a field of an HTTP probe (a SlimLab addition to the format); did you mean"
+                        + " requests?");
+    }
+
+    @Test
+    void readsAnHttpProbeWithItsDefaults() throws Exception {
+        StructureTestSuite suite = SuiteLoader.parse("""
+                schemaVersion: 2.0.0
+                httpProbes:
+                  - name: web
+                    port: 8000
+                    envVars: [{key: WORKERS, value: "1"}]
+                    requests:
+                      - path: /health
+                      - {path: /missing, expectedStatus: 404, expectedBody: "not found"}
+                """, "probes.yaml");
+        assertThat(suite.httpProbes()).containsExactly(new HttpProbe("web", 8000, List.of(new EnvVar("WORKERS", "1")),
+                HttpProbe.DEFAULT_TIMEOUT_SECONDS, List.of(
+                        new HttpProbe.Request("/health", 200, java.util.Optional.empty()),
+                        new HttpProbe.Request("/missing", 404, java.util.Optional.of("not found")))));
+        assertThat(suite.testCount()).isEqualTo(2);
+    }
 }
