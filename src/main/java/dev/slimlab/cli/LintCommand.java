@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Show where each optimization applies in a Dockerfile (and lint-only findings such as",
-            "ENV typos, unpinned bases, secrets in ENV). Exits 0 whatever it finds."})
+            "unpinned bases, ADD for local files, secrets in ENV). Exits 0 whatever it finds."})
 public final class LintCommand implements Callable<Integer> {
 
     enum Format { text, json }

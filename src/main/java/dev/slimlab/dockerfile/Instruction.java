@@ -21,6 +21,7 @@ public final class Instruction implements Element {
     private final TextRange argumentsRange;
     private final List<String> args;
     private final List<TextRange> argRanges;
+    private final List<TextRange> nameRanges;
     private final boolean json;
     private final Instruction onbuild;
     private final List<Heredoc> heredocs;
@@ -30,8 +31,8 @@ public final class Instruction implements Element {
     private final LogicalMap map;
 
     Instruction(String keyword, TextRange keywordRange, List<Flag> flags, String arguments,
-                TextRange argumentsRange, List<String> args, List<TextRange> argRanges, boolean json,
-                Instruction onbuild, List<Heredoc> heredocs, String logicalLine, String text,
+                TextRange argumentsRange, List<String> args, List<TextRange> argRanges, List<TextRange> nameRanges,
+                boolean json, Instruction onbuild, List<Heredoc> heredocs, String logicalLine, String text,
                 SourceSpan span, LogicalMap map) {
         this.keyword = keyword;
         this.name = GoText.toLower(keyword);
@@ -41,6 +42,7 @@ public final class Instruction implements Element {
         this.argumentsRange = argumentsRange;
         this.args = List.copyOf(args);
         this.argRanges = argRanges == null ? null : List.copyOf(argRanges);
+        this.nameRanges = nameRanges == null ? null : List.copyOf(nameRanges);
         this.json = json;
         this.onbuild = onbuild;
         this.heredocs = List.copyOf(heredocs);
@@ -104,6 +106,15 @@ public final class Instruction implements Element {
      */
     public Optional<List<TextRange>> argRanges() {
         return Optional.ofNullable(argRanges);
+    }
+
+    /**
+     * For ENV, LABEL and ARG: logical-line ranges of each declared name as written (an ENV or
+     * LABEL key, one per pair of {@link #args()}; an ARG word up to its {@code =}), so a name can
+     * be edited in place; empty for other instructions.
+     */
+    public Optional<List<TextRange>> nameRanges() {
+        return Optional.ofNullable(nameRanges);
     }
 
     /** JSON (exec) form: {@code CMD ["app", "--port=80"]}. */

@@ -48,21 +48,40 @@ final class InstructionSyntax {
         String name = GoText.toLower(keyword);
         Parsed parsed = arguments(name, args, argsRange, line, escape);
         return new Instruction(keyword, new TextRange(start, keywordEnd), flags, args, argsRange,
-                parsed.args, parsed.ranges, parsed.json, parsed.onbuild, List.of(), line, null, null, null);
+                parsed.args, parsed.ranges, nameRanges(parsed.names, argsRange), parsed.json, parsed.onbuild,
+                List.of(), line, null, null, null);
     }
 
     /** The same instruction placed in its source, with its here-documents. */
     static Instruction place(Instruction i, List<Heredoc> heredocs, String text, SourceSpan span, LogicalMap map) {
         Instruction inner = i.onbuild().map(o -> place(o, List.of(), text, span, map)).orElse(null);
         return new Instruction(i.keyword(), i.keywordRange(), i.flags(), i.arguments(),
-                i.argumentsRange().orElse(null), i.args(), i.argRanges().orElse(null), i.isJsonForm(), inner,
-                heredocs, i.logicalLine(), text, span, map);
+                i.argumentsRange().orElse(null), i.args(), i.argRanges().orElse(null), i.nameRanges().orElse(null),
+                i.isJsonForm(), inner, heredocs, i.logicalLine(), text, span, map);
     }
 
-    private record Parsed(List<String> args, List<TextRange> ranges, boolean json, Instruction onbuild) {
+    /**
+     * @param names for ENV, LABEL and ARG: where each declared name stands in the arguments text
+     */
+    private record Parsed(List<String> args, List<TextRange> ranges, boolean json, Instruction onbuild,
+                          List<TextRange> names) {
+
+        Parsed(List<String> args, List<TextRange> ranges, boolean json, Instruction onbuild) {
+            this(args, ranges, json, onbuild, null);
+        }
+
         static Parsed of(List<String> args) {
             return new Parsed(args, null, false, null);
         }
+    }
+
+    /** Name ranges in the arguments text moved to the logical line; null if the arguments are not in it as written. */
+    private static List<TextRange> nameRanges(List<TextRange> names, TextRange argsRange) {
+        if (names == null || argsRange == null) {
+            return null;
+        }
+        int at = argsRange.start();
+        return names.stream().map(r -> new TextRange(at + r.start(), at + r.end())).toList();
     }
 
     private static Parsed arguments(String name, String args, TextRange range, String line, char escape)
@@ -89,9 +108,16 @@ final class InstructionSyntax {
                 return Parsed.of(args.isEmpty() ? List.of() : List.of(args));
             case "env":
             case "label":
-                return Parsed.of(keyValues(args, escape, name.toUpperCase(Locale.ROOT)));
-            case "arg":
-                return Parsed.of(Words.split(args, escape));
+                return keyValues(args, escape, name.toUpperCase(Locale.ROOT));
+            case "arg": {
+                List<Words.Word> words = Words.scan(args, escape);
+                List<TextRange> names = new ArrayList<>();
+                for (Words.Word w : words) {
+                    int eq = w.text().indexOf('=');
+                    names.add(new TextRange(w.start(), w.start() + (eq < 0 ? w.text().length() : eq)));
+                }
+                return new Parsed(words.stream().map(Words.Word::text).toList(), null, false, null, names);
+            }
             case "healthcheck":
                 return healthcheck(args);
             case "onbuild":
@@ -144,14 +170,17 @@ final class InstructionSyntax {
         return json.isPresent() ? new Parsed(json.get(), null, true, null) : Parsed.of(List.of(args));
     }
 
-    /** ENV and LABEL: legacy {@code KEY value} or {@code key=value ...}; three args per pair. */
-    private static List<String> keyValues(String args, char escape, String instruction)
+    /**
+     * ENV and LABEL: legacy {@code KEY value} or {@code key=value ...}; three args per pair, and
+     * where each key stands in {@code args}.
+     */
+    private static Parsed keyValues(String args, char escape, String instruction)
             throws DockerfileSyntaxException {
-        List<String> words = Words.split(args, escape);
+        List<Words.Word> words = Words.scan(args, escape);
         if (words.isEmpty()) {
-            return List.of();
+            return new Parsed(List.of(), null, false, null, List.of());
         }
-        if (!words.get(0).contains("=")) {
+        if (!words.get(0).text().contains("=")) {
             int i = 0;
             while (i < args.length() && !GoText.isBlank(args.charAt(i))) {
                 i++;
@@ -163,10 +192,13 @@ final class InstructionSyntax {
             if (i == args.length()) {
                 throw new DockerfileSyntaxException(0, instruction + " must have two arguments");
             }
-            return List.of(args.substring(0, i), args.substring(j), "");
+            return new Parsed(List.of(args.substring(0, i), args.substring(j), ""), null, false, null,
+                    List.of(new TextRange(0, i)));
         }
         List<String> out = new ArrayList<>();
-        for (String word : words) {
+        List<TextRange> names = new ArrayList<>();
+        for (Words.Word w : words) {
+            String word = w.text();
             int eq = word.indexOf('=');
             if (eq < 0) {
                 throw new DockerfileSyntaxException(0, "Syntax error - can't find = in " + GoText.quote(word)
@@ -175,8 +207,9 @@ final class InstructionSyntax {
             out.add(word.substring(0, eq));
             out.add(word.substring(eq + 1));
             out.add("=");
+            names.add(new TextRange(w.start(), w.start() + eq));
         }
-        return out;
+        return new Parsed(out, null, false, null, names);
     }
 
     /** HEALTHCHECK: the type word ({@code CMD}, {@code NONE}) then the command like CMD's. */

@@ -9,12 +9,21 @@ import java.util.List;
  */
 final class Words {
 
+    /**
+     * A word and where it stands in the text it was split from: {@code [start, end)}. Its
+     * characters are the text's from {@code start} on, one for one (only an escape at the very
+     * end of the text is dropped).
+     */
+    record Word(String text, int start, int end) {
+    }
+
     private Words() {
     }
 
-    static List<String> split(String rest, char escape) {
-        List<String> words = new ArrayList<>();
+    static List<Word> scan(String rest, char escape) {
+        List<Word> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
+        int start = 0;
         boolean inWord = false;
         boolean inQuote = false;
         int quote = 0;
@@ -33,10 +42,11 @@ final class Words {
                     continue;
                 }
                 inWord = true;
+                start = pos;
             }
             if (pos == n) {
                 if (blankOk || word.length() > 0) {
-                    words.add(word.toString());
+                    words.add(new Word(word.toString(), start, n));
                 }
                 break;
             }
@@ -44,7 +54,7 @@ final class Words {
                 if (GoText.isSpace(ch)) {
                     inWord = false;
                     if (blankOk || word.length() > 0) {
-                        words.add(word.toString());
+                        words.add(new Word(word.toString(), start, pos));
                     }
                     word.setLength(0);
                     blankOk = false;

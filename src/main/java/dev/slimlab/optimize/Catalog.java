@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  *
  * <p>The order puts rewrites that restructure the file first (multi-stage, combined RUNs), then
  * base images, then package-manager flags and clean-ups (so a clean-up sees the RUNs as merged,
- * and purging build packages comes before removing the apt lists), then the build context.
- * Lint-only checks come last and change nothing.
+ * and purging build packages comes before removing the apt lists), then the build context, then
+ * the renaming of misspelled variables. Lint-only checks come last and change nothing.
  */
 public final class Catalog {
 

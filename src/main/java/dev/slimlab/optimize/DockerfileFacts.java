@@ -2,6 +2,7 @@ package dev.slimlab.optimize;
 
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.dockerfile.Instruction;
+import dev.slimlab.dockerfile.TextRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,11 +56,18 @@ final class DockerfileFacts {
      * @param instruction the ENV or ARG
      * @param name        the variable's name as written
      * @param hasValue    true if the instruction gives it a (non-empty) value
+     * @param index       which of the instruction's declarations it is (0 for the first)
      */
-    record Declared(Instruction instruction, String name, boolean hasValue) {
+    record Declared(Instruction instruction, String name, boolean hasValue, int index) {
 
         boolean isEnv() {
             return instruction.is("env");
+        }
+
+        /** Where the name stands in the instruction's logical line, if it is there as written. */
+        Optional<TextRange> nameRange() {
+            return instruction.nameRanges().filter(r -> index < r.size()).map(r -> r.get(index))
+                    .filter(r -> instruction.logicalLine().substring(r.start(), r.end()).equals(name));
         }
 
         /** {@code ENV NAME=…} or {@code ARG NAME}: the declaration without its value. */
@@ -75,12 +83,15 @@ final class DockerfileFacts {
             if (i.is("env")) {
                 List<String> a = i.args();
                 for (int k = 0; k + 1 < a.size(); k += 3) { // key, value, separator
-                    declared.add(new Declared(i, a.get(k), !a.get(k + 1).isEmpty()));
+                    declared.add(new Declared(i, a.get(k), !a.get(k + 1).isEmpty(), k / 3));
                 }
             } else if (i.is("arg")) {
-                for (String word : i.args()) {
+                List<String> words = i.args();
+                for (int k = 0; k < words.size(); k++) {
+                    String word = words.get(k);
                     int eq = word.indexOf('=');
-                    declared.add(new Declared(i, eq < 0 ? word : word.substring(0, eq), eq >= 0 && eq + 1 < word.length()));
+                    declared.add(new Declared(i, eq < 0 ? word : word.substring(0, eq),
+                            eq >= 0 && eq + 1 < word.length(), k));
                 }
             }
         }

@@ -1,13 +1,20 @@
 package dev.slimlab.optimize;
 
+import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.dockerfile.Instruction;
+import dev.slimlab.dockerfile.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Lint: an ENV or ARG name one slip away from a well-known variable ({@code PYTHONUBUFFERED} for
- * {@code PYTHONUNBUFFERED}). As written it does nothing; fixing it changes what the image does.
+ * An ENV or ARG name one slip away from a well-known variable ({@code PYTHONUBUFFERED} for
+ * {@code PYTHONUNBUFFERED}), renamed to that variable. As written the setting does nothing;
+ * renamed it takes effect, and whatever read the misspelled name no longer finds it: the rewrite
+ * that broke the app in SlimLab's founding story.
  */
 final class EnvTypo extends BaseOptimization {
 
@@ -23,37 +30,106 @@ final class EnvTypo extends BaseOptimization {
             "REQUESTS_CA_BUNDLE");
 
     EnvTypo() {
-        super("env-typo", "Misspelled well-known variables", Category.RUNTIME_DEPENDENCIES, Risk.LOW,
-                "Lint only: nothing is rewritten. Fixing a misspelled variable changes behaviour — the setting "
-                        + "takes effect for the first time — so it is a decision to make and test, not a cleanup.",
+        super("env-typo", "Misspelled well-known variables", Category.RUNTIME_DEPENDENCIES, Risk.HIGH,
+                "Renaming a misspelled variable changes behaviour: the setting takes effect for the first time "
+                        + "(PYTHONUNBUFFERED changes how Python writes its output), and code that reads the "
+                        + "misspelled name (an entrypoint script, the app itself) no longer finds it. References "
+                        + "to the old name elsewhere in the Dockerfile are left as written.",
                 null);
     }
 
-    @Override
-    public boolean lintOnly() {
-        return true;
+    /**
+     * A declaration to rename.
+     *
+     * @param declared   the ENV or ARG declaration
+     * @param range      where its name stands in the logical line
+     * @param intended   the well-known name it is a near miss of
+     * @param references the lines of the Dockerfile that refer to the misspelled name ({@code $NAME}, {@code ${NAME}})
+     */
+    private record Site(DockerfileFacts.Declared declared, TextRange range, String intended, Set<Integer> references) {
+
+        String kind() {
+            return declared.isEnv() ? "ENV" : "ARG";
+        }
+
+        String name() {
+            return declared.name();
+        }
+
+        int line() {
+            return declared.instruction().line();
+        }
     }
 
-    @Override
-    public List<Finding> findings(Project project) {
-        List<Finding> findings = new ArrayList<>();
+    private List<Site> sites(Project project, List<Finding> skipped) {
+        Dockerfile dockerfile = project.dockerfile();
+        List<DockerfileFacts.Declared> declarations = DockerfileFacts.declaredVariables(dockerfile);
+        Set<String> declaredNames = new TreeSet<>();
+        declarations.forEach(d -> declaredNames.add(d.name()));
         Set<String> known = Set.copyOf(WELL_KNOWN);
-        for (DockerfileFacts.Declared d : DockerfileFacts.declaredVariables(project.dockerfile())) {
+        List<Site> sites = new ArrayList<>();
+        for (DockerfileFacts.Declared d : declarations) {
             String name = d.name();
             if (name.isEmpty() || known.contains(name) || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 continue;
             }
             String intended = intended(name);
-            if (intended != null) {
-                String kind = d.isEnv() ? "ENV" : "ARG";
-                findings.add(Finding.applies(id(), d.instruction().line(), d.excerptWithoutValue(),
-                        kind + " " + name + " looks like a misspelling of " + intended + ": as written it has no "
-                                + "effect, since programs read " + intended + ". Fixing it CHANGES behaviour — "
-                                + intended + " takes effect for the first time, and an app or script may even read "
-                                + "the misspelled " + name + " — so fix it deliberately and test the image, never "
-                                + "silently."));
+            if (intended == null) {
+                continue;
+            }
+            String kind = d.isEnv() ? "ENV" : "ARG";
+            int line = d.instruction().line();
+            if (declaredNames.contains(intended)) {
+                skipped.add(Finding.notApplicable(id(), line, d.excerptWithoutValue(), kind + " " + name
+                        + " looks like a misspelling of " + intended + ", but the Dockerfile declares " + intended
+                        + " as well: the misspelled name looks kept on purpose (for code that still reads it), "
+                        + "and renaming it would only remove it"));
+                continue;
+            }
+            TextRange range = d.nameRange().orElse(null);
+            if (range == null) {
+                skipped.add(Finding.notApplicable(id(), line, d.excerptWithoutValue(), kind + " " + name
+                        + " looks like a misspelling of " + intended + ", but its name cannot be edited in place"));
+                continue;
+            }
+            sites.add(new Site(d, range, intended, references(dockerfile, name)));
+        }
+        return sites;
+    }
+
+    /** The lines of instructions that refer to {@code $name} or {@code ${name...}}. */
+    private static Set<Integer> references(Dockerfile dockerfile, String name) {
+        Pattern reference = Pattern.compile("\\$\\{?" + name + "(?![A-Za-z0-9_])");
+        Set<Integer> lines = new TreeSet<>();
+        for (Instruction i : dockerfile.instructions()) {
+            if (reference.matcher(i.text()).find()) {
+                lines.add(i.line());
             }
         }
+        return lines;
+    }
+
+    /** {@code $NAME on lines 4, 9}. */
+    private static String referenceText(Site s) {
+        List<String> lines = s.references().stream().map(String::valueOf).toList();
+        return "$" + s.name() + " on line" + (lines.size() > 1 ? "s " : " ") + String.join(", ", lines);
+    }
+
+    @Override
+    public List<Finding> findings(Project project) {
+        List<Finding> findings = new ArrayList<>();
+        List<Site> sites = sites(project, findings);
+        for (Site s : sites) {
+            findings.add(Finding.applies(id(), s.line(), s.declared().excerptWithoutValue(),
+                    s.kind() + " " + s.name() + " looks like a misspelling of " + s.intended() + ": as written it "
+                            + "has no effect, since programs read " + s.intended() + ". Renaming it CHANGES "
+                            + "behaviour — " + s.intended() + " takes effect for the first time, and an app or "
+                            + "script may even read the misspelled " + s.name() + " — so rename it deliberately "
+                            + "and test the image, never silently"
+                            + (s.references().isEmpty() ? ""
+                                    : ". The rewrite leaves " + referenceText(s) + " as written")));
+        }
+        findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
         if (findings.isEmpty()) {
             findings.add(Finding.nothingToDo(id(), "no ENV or ARG name looks like a misspelled well-known variable"));
         }
@@ -62,7 +138,18 @@ final class EnvTypo extends BaseOptimization {
 
     @Override
     public Applied apply(Project project) {
-        return Applied.unchanged(project);
+        List<EditBatch.Change> changes = new ArrayList<>();
+        for (Site s : sites(project, new ArrayList<>())) {
+            String effect = s.declared().isEnv()
+                    ? s.intended() + " now takes effect, and whatever read " + s.name() + " no longer finds it"
+                    : s.intended() + " now takes effect, and --build-arg " + s.name() + " no longer sets it";
+            changes.add(new EditBatch.Change(
+                    editor -> editor.edit(s.declared().instruction(), s.range(), s.intended()),
+                    List.of(new ChangeNote(id(), s.line(), s.kind() + " " + s.name() + " → " + s.intended() + " ("
+                            + effect + ")" + (s.references().isEmpty() ? "" : "; " + referenceText(s)
+                            + " left as written")))));
+        }
+        return EditBatch.apply(project, changes);
     }
 
     /** The well-known variable {@code name} is a near miss of, or null. */

@@ -3,6 +3,8 @@ package dev.slimlab.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Edits re-print only what they touch and keep the style of everything else. */
@@ -119,6 +121,31 @@ class EditTest {
         Instruction inner = df.instructions().get(1).onbuild().orElseThrow();
         assertThat(df.withArgument(inner, 0, "src/").print()).isEqualTo("FROM a\nONBUILD COPY --chown=1:1 src/ /app\n");
         assertThat(df.withoutFlag(inner, "chown").print()).isEqualTo("FROM a\nONBUILD COPY . /app\n");
+    }
+
+    @Test
+    void declaredNamesAreFoundAndRenamedInPlaceInEveryForm() throws Exception {
+        String text = "ENV A=1 \\\n    \"B\"='x y' C=\\=\nENV D  two words\nARG E F=3 \"G\"=\"q\"\nLABEL H=1\n"
+                + "ONBUILD ENV I=9\nRUN echo A\n";
+        Dockerfile df = parse(text);
+        List<Instruction> is = df.instructions();
+        Function<Instruction, List<String>> names = i -> i.nameRanges().orElseThrow()
+                .stream().map(r -> i.logicalLine().substring(r.start(), r.end())).toList();
+        assertThat(names.apply(is.get(0))).containsExactly("A", "\"B\"", "C");
+        assertThat(names.apply(is.get(1))).containsExactly("D");
+        assertThat(names.apply(is.get(2))).containsExactly("E", "F", "\"G\"");
+        assertThat(names.apply(is.get(3))).containsExactly("H");
+        assertThat(names.apply(is.get(4).onbuild().orElseThrow())).containsExactly("I");
+        assertThat(is.get(5).nameRanges()).isEmpty();
+
+        DockerfileEditor editor = df.editor();
+        editor.edit(is.get(0), is.get(0).nameRanges().orElseThrow().get(2), "CC");
+        editor.edit(is.get(1), is.get(1).nameRanges().orElseThrow().get(0), "DD");
+        editor.edit(is.get(2), is.get(2).nameRanges().orElseThrow().get(1), "FF");
+        editor.edit(is.get(4).onbuild().orElseThrow(), is.get(4).onbuild().orElseThrow().nameRanges().orElseThrow()
+                .get(0), "II");
+        assertThat(editor.apply().print()).isEqualTo(text.replace("C=", "CC=").replace("D  two", "DD  two")
+                .replace("F=3", "FF=3").replace("I=9", "II=9"));
     }
 
     @Test
