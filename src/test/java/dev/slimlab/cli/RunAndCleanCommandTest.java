@@ -56,7 +56,7 @@ class RunAndCleanCommandTest {
                 .isLessThan(original.sizeBytes() - 500_000);
         // by hand: /a and /b (300 KiB each) appear twice, written then whited out; every other path
         // (busybox's own files) appears once
-        long busybox = Files.size(Path.of("/bin/busybox"));
+        long busybox = dev.slimlab.engine.DockerDaemon.busyboxFileBytes();
         assertThat(original.wastedBytes()).isEqualTo(2 * 300 * 1024);
         assertThat(original.efficiency()).isCloseTo((double) busybox / (busybox + 2 * 300 * 1024),
                 org.assertj.core.data.Offset.offset(1e-9));

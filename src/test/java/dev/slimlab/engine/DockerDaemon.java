@@ -50,6 +50,15 @@ public final class DockerDaemon implements BeforeAllCallback {
         return null;
     }
 
+    private static final String PASSWD = "root:x:0:0:root:/root:/bin/sh\n"
+            + "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n";
+    private static final String GROUP = "root:x:0:\nnogroup:x:65534:\n";
+
+    /** The bytes of the regular files in {@link #BUSYBOX}: the binary and the two /etc files. */
+    public static long busyboxFileBytes() throws IOException {
+        return Files.size(Path.of("/bin/busybox")) + PASSWD.length() + GROUP.length();
+    }
+
     /** Bumped when the image's contents change, so that an older one on the machine is rebuilt. */
     private static final String BUSYBOX_REVISION = "2";
 
@@ -74,9 +83,8 @@ public final class DockerDaemon implements BeforeAllCallback {
         Files.createDirectories(root.resolve("bin"));
         Files.createDirectories(root.resolve("tmp"));
         Files.createDirectories(root.resolve("etc"));
-        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n"
-                + "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
-        Files.writeString(root.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
+        Files.writeString(root.resolve("etc/passwd"), PASSWD);
+        Files.writeString(root.resolve("etc/group"), GROUP);
         Files.copy(busybox, root.resolve("bin/busybox"));
         for (String applet : output(List.of("/bin/busybox", "--list")).lines().map(String::strip).toList()) {
             if (!applet.isEmpty() && !applet.equals("busybox")) {
