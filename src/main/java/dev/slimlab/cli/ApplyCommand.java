@@ -1,5 +1,6 @@
 package dev.slimlab.cli;
 
+import dev.slimlab.io.AtomicFiles;
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.optimize.Applied;
 import dev.slimlab.optimize.Catalog;
@@ -13,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,27 +116,16 @@ public final class ApplyCommand implements Callable<Integer> {
             return 0;
         }
         Files.createDirectories(out);
-        writeAtomically(out.resolve("Dockerfile"), applied.project().dockerfile().toBytes());
+        AtomicFiles.write(out.resolve("Dockerfile"), applied.project().dockerfile().toBytes());
         for (Map.Entry<String, String> proposed : applied.project().proposedFiles().entrySet()) {
-            writeAtomically(out.resolve(proposed.getKey()), proposed.getValue().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(out.resolve(proposed.getKey()), proposed.getValue().getBytes(StandardCharsets.UTF_8));
         }
-        writeAtomically(out.resolve("Dockerfile.diff"), diff.getBytes(StandardCharsets.UTF_8));
-        writeAtomically(out.resolve("CHANGES.txt"), notes.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out.resolve("Dockerfile.diff"), diff.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out.resolve("CHANGES.txt"), notes.toString().getBytes(StandardCharsets.UTF_8));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("wrote " + out.resolve("Dockerfile") + " (" + applied.notes().size() + " changes; see "
                 + out.resolve("CHANGES.txt") + ")");
         stdout.flush();
         return 0;
-    }
-
-    /** Writes next to the target, then moves into place: a reader never sees half a file. */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".slimlab-", ".tmp");
-        try {
-            Files.write(temporary, content);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.slimlab.experiment;
 
+import dev.slimlab.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,16 +16,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,7 +64,6 @@ public final class ExperimentFile {
 
     private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ExperimentFile() {
     }
@@ -98,53 +92,7 @@ public final class ExperimentFile {
         byte[] json = WRITER.writeValueAsBytes(tree);
         byte[] bytes = Arrays.copyOf(json, json.length + 1);
         bytes[json.length] = '\n';
-        writeAtomically(file.toAbsolutePath(), bytes);
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = null;
-        FileChannel channel = null;
-        for (int attempt = 1; channel == null; attempt++) {
-            Path candidate = dir.resolve("." + target.getFileName() + "."
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-            try {
-                channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                temp = candidate;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
-        try {
-            try (FileChannel out = channel) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Throwable t) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException | RuntimeException suppressed) {
-                t.addSuppressed(suppressed);
-            }
-            throw t;
-        }
-        forceDirectory(dir);
-    }
-
-    /** Makes the rename durable where the platform allows it (Linux does; Windows cannot open a folder). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | RuntimeException e) {
-            // the file is in place; only its durability after a power loss is less certain
-        }
+        AtomicFiles.write(file, bytes);
     }
 
     private static ObjectNode toTree(ExperimentResult r) {
