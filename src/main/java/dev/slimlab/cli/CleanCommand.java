@@ -3,6 +3,7 @@ package dev.slimlab.cli;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.EngineException;
 import dev.slimlab.experiment.ExperimentRunner;
+import dev.slimlab.staging.StagingSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,9 @@ public final class CleanCommand implements Callable<Integer> {
     public Integer call() {
         try (DockerEngine engine = new DockerEngine()) {
             int removed = engine.removeLabelled(ExperimentRunner.EXPERIMENT_LABEL, experiment);
+            if (experiment == null) { // also what an interrupted `slimlab test` or `parity` left behind
+                removed += engine.removeLabelled(StagingSettings.LABEL, null);
+            }
             spec.commandLine().getOut().println("removed " + removed + " image" + (removed == 1 ? "" : "s")
                     + (experiment == null ? " made by SlimLab" : " of experiment " + experiment));
             return 0;

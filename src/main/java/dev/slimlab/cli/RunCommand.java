@@ -110,10 +110,9 @@ public final class RunCommand implements Callable<Integer> {
             return SlimLabCommand.EXIT_USAGE;
         }
         Cancellation cancellation = new Cancellation();
-        Thread onInterrupt = new Thread(cancellation::cancel, "slimlab-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         ExperimentResult result;
-        try (DockerEngine engine = new DockerEngine()) {
+        try (CancelOnInterrupt onInterrupt = new CancelOnInterrupt(cancellation);
+             DockerEngine engine = new DockerEngine()) {
             err.println("slimlab run: experiment " + experiment.id() + ", " + experiment.variants().size()
                     + " variants, on " + engine.ping().engineVersion() + " at " + engine.host());
             ExperimentRunner runner = new ExperimentRunner(engine, catalog);
@@ -124,12 +123,6 @@ public final class RunCommand implements Callable<Integer> {
         } catch (EngineException e) {
             err.println("slimlab run: " + e.getMessage());
             return SlimLabCommand.EXIT_FAILURE;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running: it cancels the builds
-            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(table(result));

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.slimlab.experiment.Cancellation;
 import dev.slimlab.experiment.ContainerRun;
 import dev.slimlab.experiment.ContainerSpec;
@@ -18,7 +19,7 @@ import dev.slimlab.experiment.EngineException;
 import dev.slimlab.experiment.ImageFile;
 import dev.slimlab.experiment.RunningContainer;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -41,11 +42,14 @@ final class Containers {
     private final DockerEngine engine;
     private final DockerClient quick;
     private final DockerClient slow;
+    /** For the archive API: closing its raw response aborts the transfer instead of reading it all. */
+    private final DockerHttpClient http;
 
-    Containers(DockerEngine engine, DockerClient quick, DockerClient slow) {
+    Containers(DockerEngine engine, DockerClient quick, DockerClient slow, DockerHttpClient http) {
         this.engine = engine;
         this.quick = quick;
         this.slow = slow;
+        this.http = http;
     }
 
     ContainerRun run(ContainerSpec spec, Cancellation cancellation) throws EngineException {
@@ -114,8 +118,22 @@ final class Containers {
             throws EngineException {
         // A created, never started container is enough for the archive API to read its filesystem.
         String id = create(ContainerSpec.of(image).withCommand(List.of("/slimlab-not-run")).withLabels(labels), true);
-        try (InputStream tar = slow.copyArchiveFromContainerCmd(id, path).exec();
-             TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
+        // docker-java's copyArchiveFromContainerCmd would read the whole tree of a directory
+        // (all of "/" for "/") before closing; the raw response stops after the first entry.
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + id + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.getStatusCode() != 200) {
+                throw new EngineException("cannot read " + path + " from " + image + ": the daemon answered "
+                        + response.getStatusCode() + " " + new String(response.getBody().readNBytes(2000),
+                        StandardCharsets.UTF_8).strip());
+            }
+            TarArchiveInputStream entries = new TarArchiveInputStream(response.getBody());
             TarArchiveEntry entry = entries.getNextEntry();
             if (entry == null) {
                 return Optional.empty();
@@ -125,8 +143,6 @@ final class Containers {
             return Optional.of(new ImageFile(path, type(entry), entry.getMode() & 07777, entry.getLongUserId(),
                     entry.getLongGroupId(), entry.isFile() ? entry.getSize() : 0,
                     entry.isSymbolicLink() || entry.isLink() ? entry.getLinkName() : "", content));
-        } catch (NotFoundException e) {
-            return Optional.empty();
         } catch (IOException e) {
             throw new EngineException("cannot read " + path + " from " + image + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

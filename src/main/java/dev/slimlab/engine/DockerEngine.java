@@ -16,6 +16,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.dockerfile.DockerfileSyntaxException;
 import dev.slimlab.dockerfile.ResolvedStage;
@@ -72,12 +73,13 @@ public final class DockerEngine implements ImageEngine {
 
     DockerEngine(DockerClientConfig config) {
         this.config = config;
-        this.quick = client(config, PING_TIMEOUT, Duration.ofSeconds(60));
-        this.slow = client(config, PING_TIMEOUT, null);
-        this.containers = new Containers(this, quick, slow);
+        this.quick = DockerClientImpl.getInstance(config, http(config, PING_TIMEOUT, Duration.ofSeconds(60)));
+        DockerHttpClient slowHttp = http(config, PING_TIMEOUT, null);
+        this.slow = DockerClientImpl.getInstance(config, slowHttp);
+        this.containers = new Containers(this, quick, slow, slowHttp);
     }
 
-    private static DockerClient client(DockerClientConfig config, Duration connect, Duration response) {
+    private static DockerHttpClient http(DockerClientConfig config, Duration connect, Duration response) {
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -86,7 +88,7 @@ public final class DockerEngine implements ImageEngine {
         if (response != null) {
             http.responseTimeout(response);
         }
-        return DockerClientImpl.getInstance(config, http.build());
+        return http.build();
     }
 
     /** Where the daemon is expected, as configured. */
