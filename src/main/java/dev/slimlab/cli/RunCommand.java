@@ -9,6 +9,7 @@ import dev.slimlab.experiment.ExperimentFile;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.experiment.ExperimentSettings;
+import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.ProgressEvent;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.experiment.VariantSpec;
@@ -16,8 +17,14 @@ import dev.slimlab.optimize.AblationPlan;
 import dev.slimlab.optimize.Catalog;
 import dev.slimlab.optimize.Preset;
 import dev.slimlab.optimize.Project;
+import dev.slimlab.staging.StagingChecks;
+import dev.slimlab.staging.StagingSettings;
+import dev.slimlab.staging.StructureTestSuite;
+import dev.slimlab.staging.SuiteException;
+import dev.slimlab.staging.SuiteLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -88,6 +95,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the experiment as JSON.")
     Path out;
 
+    @Option(names = "--suite", paramLabel = "FILE",
+            description = "A container-structure-test suite (YAML) to run on every variant that builds.")
+    Path suite;
+
+    @Option(names = "--no-parity", description = "Skip the parity checks of each variant against the original.")
+    boolean noParity;
+
+    @Option(names = "--version-probe", paramLabel = "COMMAND",
+            description = "Another command the parity checks run in both images, e.g. 'ffmpeg -version'. Repeatable.")
+    List<String> versionProbes = new ArrayList<>();
+
+    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Time-out of each staging test (default: ${DEFAULT-VALUE}).")
+    long testTimeout;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -109,6 +131,15 @@ public final class RunCommand implements Callable<Integer> {
             err.println("slimlab run: " + e.getMessage());
             return SlimLabCommand.EXIT_USAGE;
         }
+        Optional<StructureTestSuite> tests = Optional.empty();
+        if (suite != null) {
+            try {
+                tests = Optional.of(SuiteLoader.load(suite));
+            } catch (SuiteException e) {
+                err.println("slimlab run: " + e.getMessage());
+                return SlimLabCommand.EXIT_USAGE;
+            }
+        }
         Cancellation cancellation = new Cancellation();
         ExperimentResult result;
         try (CancelOnInterrupt onInterrupt = new CancelOnInterrupt(cancellation);
@@ -118,6 +149,12 @@ public final class RunCommand implements Callable<Integer> {
             ExperimentRunner runner = new ExperimentRunner(engine, catalog);
             if (out != null) {
                 runner = runner.withLogDirectory(Path.of(out + ".logs"));
+            }
+            if (tests.isPresent() || !noParity) {
+                StagingSettings staging = StagingSettings.defaults(experiment.id())
+                        .withLabels(Map.of(ExperimentRunner.EXPERIMENT_LABEL, experiment.id()))
+                        .withTestTimeout(Duration.ofSeconds(testTimeout));
+                runner = runner.withVerifier(new StagingChecks(engine, tests, staging, noParity ? null : versionProbes));
             }
             result = runner.run(experiment, progress(err), cancellation);
         } catch (EngineException e) {
@@ -193,8 +230,8 @@ public final class RunCommand implements Callable<Integer> {
 
     static String table(ExperimentResult result) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9s %7s %10s%n", "VARIANT", "STATUS", "SIZE",
-                "CHANGE", "PULL", "BUILD s", "EFFIC.", "WASTED"));
+        s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9s %7s %10s %7s %s%n", "VARIANT", "STATUS",
+                "SIZE", "CHANGE", "PULL", "BUILD s", "EFFIC.", "WASTED", "TESTS", "PARITY (high/medium/low)"));
         long base = result.variants().stream().filter(v -> v.name().equals("original") && v.built())
                 .mapToLong(VariantResult::sizeBytes).findFirst().orElse(0);
         for (VariantResult v : result.variants()) {
@@ -204,9 +241,17 @@ public final class RunCommand implements Callable<Integer> {
                 continue;
             }
             String change = base > 0 ? String.format(Locale.ROOT, "%+.1f%%", 100.0 * (v.sizeBytes() - base) / base) : "";
-            s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9.1f %6.1f%% %10s%n", v.name(), "built",
+            String testsPassed = v.staging().filter(st -> !st.tests().isEmpty())
+                    .map(st -> st.testsPassed() + "/" + st.tests().size()).orElse("-");
+            String parity = v.staging().filter(st -> !v.optimizations().isEmpty())
+                    .map(st -> st.problems().isEmpty() || !st.parity().isEmpty()
+                            ? st.findings(ParityFinding.Severity.HIGH) + "/" + st.findings(ParityFinding.Severity.MEDIUM)
+                                    + "/" + st.findings(ParityFinding.Severity.LOW)
+                            : "not checked")
+                    .orElse("-");
+            s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9.1f %6.1f%% %10s %7s %s%n", v.name(), "built",
                     bytes(v.sizeBytes()), change, bytes(v.compressedBytes()), v.medianBuildSeconds(),
-                    100 * v.efficiency(), bytes(v.wastedBytes())));
+                    100 * v.efficiency(), bytes(v.wastedBytes()), testsPassed, parity));
         }
         return s.toString();
     }

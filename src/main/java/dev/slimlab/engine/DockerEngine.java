@@ -226,7 +226,8 @@ public final class DockerEngine implements ImageEngine {
                         : Arrays.stream(c.getExposedPorts()).map(ExposedPort::toString).sorted().toList(),
                 c == null || c.getLabels() == null ? Map.of() : c.getLabels(),
                 c == null || c.getVolumes() == null ? List.of()
-                        : c.getVolumes().keySet().stream().sorted().toList());
+                        : c.getVolumes().keySet().stream().sorted().toList(),
+                c == null || c.getHealthcheck() == null ? List.of() : list(c.getHealthcheck().getTest()));
     }
 
     @Override

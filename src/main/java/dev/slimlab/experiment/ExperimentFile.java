@@ -38,7 +38,10 @@ import java.util.stream.Collectors;
  * that order; every variant's fields in a fixed order too, its optimizations sorted, so the same
  * result always gives the same bytes. Only a variant's {@code error} and {@code imageId} may be
  * {@code null}; every other field is required, except {@code userWastedPercent} and {@code logFile},
- * added later, which default to 0 and "". Doubles are written in their shortest exact form
+ * added later, which default to 0 and "", and {@code staging} (the staging tests and parity
+ * findings, present once they ran: {@code {"tests": [{kind, name, status, seconds, message,
+ * output}], "parity": [{kind, severity, subject, original, variant, message}], "problems": [...]}},
+ * status PASSED, FAILED or ERROR, severity HIGH, MEDIUM, LOW or INFO). Doubles are written in their shortest exact form
  * (they read back bit for bit); a non-finite one is written as the string {@code "NaN"},
  * {@code "Infinity"} or {@code "-Infinity"}. {@code medianBuildSeconds} is derived from
  * {@code buildSeconds}: written for readers of the file, ignored when loading. Unknown fields are
@@ -174,11 +177,29 @@ public final class ExperimentFile {
         ArrayNode logTail = o.putArray("logTail");
         v.logTail().forEach(logTail::add);
         o.put("logFile", v.logFile());
+        v.staging().ifPresent(staging -> putStaging(o.putObject("staging"), staging));
         return o;
     }
 
     private static String orNull(Optional<String> value) {
         return value == null ? null : value.orElse(null);
+    }
+
+    private static void putStaging(ObjectNode o, StagingResult staging) {
+        ArrayNode tests = o.putArray("tests");
+        for (TestOutcome t : staging.tests()) {
+            ObjectNode test = tests.addObject().put("kind", t.kind()).put("name", t.name())
+                    .put("status", t.status().name());
+            putDouble(test, "seconds", t.seconds());
+            test.put("message", t.message()).put("output", t.output());
+        }
+        ArrayNode parity = o.putArray("parity");
+        for (ParityFinding f : staging.parity()) {
+            parity.addObject().put("kind", f.kind()).put("severity", f.severity().name()).put("subject", f.subject())
+                    .put("original", f.original()).put("variant", f.variant()).put("message", f.message());
+        }
+        ArrayNode problems = o.putArray("problems");
+        staging.problems().forEach(problems::add);
     }
 
     private static void putDouble(ObjectNode o, String name, double value) {
@@ -347,9 +368,38 @@ public final class ExperimentFile {
         String dockerfile = v.string("dockerfile");
         List<String> logTail = v.list("logTail", ExperimentFile::asString);
         String logFile = v.has("logFile") ? v.string("logFile") : "";
+        Optional<StagingResult> staging = v.has("staging") ? Optional.of(staging(v.object("staging"))) : Optional.empty();
         return new VariantResult(name, optimizations, status, error, imageId, sizeBytes, compressedBytes,
                 estimatedPullSeconds, layers, buildSeconds, steps, efficiency, wastedBytes, userWastedPercent,
-                topWastedFiles, packages, dockerfile, logTail, logFile);
+                topWastedFiles, packages, dockerfile, logTail, logFile, staging);
+    }
+
+    private static StagingResult staging(Obj o) throws Invalid {
+        List<TestOutcome> tests = o.list("tests", (n, path) -> {
+            Obj t = asObject(n, path);
+            return new TestOutcome(t.string("kind"), t.string("name"),
+                    named(TestOutcome.Status.class, t.field("status", "a string"), t.path("status")),
+                    t.doubleValue("seconds"), t.string("message"), t.string("output"));
+        });
+        List<ParityFinding> parity = o.list("parity", (n, path) -> {
+            Obj f = asObject(n, path);
+            return new ParityFinding(f.string("kind"),
+                    named(ParityFinding.Severity.class, f.field("severity", "a string"), f.path("severity")),
+                    f.string("subject"), f.string("original"), f.string("variant"), f.string("message"));
+        });
+        return new StagingResult(tests, parity, o.list("problems", ExperimentFile::asString));
+    }
+
+    /** The constant of {@code type} a field names, or a message listing the ones there are. */
+    private static <E extends Enum<E>> E named(Class<E> type, JsonNode n, String path) throws Invalid {
+        String value = asString(n, path);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new Invalid(path, "is " + quote(value) + ", which is not one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     private static VariantResult.Status status(JsonNode n, String path) throws Invalid {

@@ -34,20 +34,27 @@ public final class ExperimentRunner {
     private final ImageEngine engine;
     private final Catalog catalog;
     private final Path logDirectory;
+    private final VariantVerifier verifier;
 
     public ExperimentRunner(ImageEngine engine, Catalog catalog) {
-        this(engine, catalog, null);
+        this(engine, catalog, null, null);
     }
 
-    private ExperimentRunner(ImageEngine engine, Catalog catalog, Path logDirectory) {
+    private ExperimentRunner(ImageEngine engine, Catalog catalog, Path logDirectory, VariantVerifier verifier) {
         this.engine = engine;
         this.catalog = catalog;
         this.logDirectory = logDirectory;
+        this.verifier = verifier;
     }
 
     /** A runner that also writes each variant's whole build log to {@code <directory>/<variant>.log}. */
     public ExperimentRunner withLogDirectory(Path directory) {
-        return new ExperimentRunner(engine, catalog, directory);
+        return new ExperimentRunner(engine, catalog, directory, verifier);
+    }
+
+    /** A runner that checks every variant that built with {@code checks} once all are built. */
+    public ExperimentRunner withVerifier(VariantVerifier checks) {
+        return new ExperimentRunner(engine, catalog, logDirectory, checks);
     }
 
     /** Runs every variant and returns their results in the experiment's order. */
@@ -73,11 +80,16 @@ public final class ExperimentRunner {
                     futures.put(plan, pool.submit(() -> variant(experiment, plan, progress, cancellation, timer)));
                 }
             }
+            Map<Planned, VariantResult> done = new HashMap<>();
+            for (Planned plan : futures.keySet()) {
+                done.put(plan, await(futures.get(plan), plan, cancellation));
+            }
+            if (verifier != null) {
+                verify(plans.values(), done, progress, cancellation);
+            }
             List<VariantResult> results = new ArrayList<>();
             for (Planned plan : plans.values()) {
-                Planned built = plan.sameAs == null ? plan : plan.sameAs;
-                VariantResult result = await(futures.get(built), built, cancellation);
-                results.add(plan.sameAs == null ? result : renamed(result, plan.spec));
+                results.add(plan.sameAs == null ? done.get(plan) : done.get(plan.sameAs).renamed(plan.spec));
             }
             return new ExperimentResult(experiment.id(), experiment.project().dockerfile().print(),
                     experiment.context().toString(), experiment.settings(), info, startedAt, results);
@@ -120,11 +132,40 @@ public final class ExperimentRunner {
         }
     }
 
-    private static VariantResult renamed(VariantResult r, VariantSpec spec) {
-        return new VariantResult(spec.name(), spec.optimizations(), r.status(), r.error(), r.imageId(), r.sizeBytes(),
-                r.compressedBytes(), r.estimatedPullSeconds(), r.layers(), r.buildSeconds(), r.steps(), r.efficiency(),
-                r.wastedBytes(), r.userWastedPercent(), r.topWastedFiles(), r.packages(), r.dockerfile(), r.logTail(),
-                r.logFile());
+    /**
+     * Runs the staging checks on each variant that built, one at a time (their containers would
+     * only compete for the same cores), the original first.
+     */
+    private void verify(java.util.Collection<Planned> plans, Map<Planned, VariantResult> done,
+                        ProgressEvent.Listener progress, Cancellation cancellation) {
+        Optional<VariantResult> original = plans.stream().filter(p -> p.spec.optimizations().isEmpty()).findFirst()
+                .map(p -> done.get(p.sameAs == null ? p : p.sameAs)).filter(VariantResult::built);
+        for (Planned plan : plans) {
+            VariantResult result = done.get(plan);
+            if (result == null || !result.built() || cancellation.isCancelled()) {
+                continue;
+            }
+            String name = plan.spec.name();
+            progress.on(new ProgressEvent(name, ProgressEvent.Phase.TESTING, 0, 0, "staging tests and parity checks"));
+            boolean isOriginal = original.isPresent() && original.get().imageId().equals(result.imageId());
+            StagingResult staging;
+            try {
+                staging = verifier.verify(result, isOriginal ? Optional.empty() : original, cancellation);
+            } catch (RuntimeException e) {
+                staging = new StagingResult(List.of(), List.of(), List.of("SlimLab failed checking this variant: " + e));
+            }
+            done.put(plan, result.withStaging(staging));
+            progress.on(new ProgressEvent(name, ProgressEvent.Phase.DONE, 0, 0, summary(staging)));
+        }
+    }
+
+    private static String summary(StagingResult staging) {
+        String tests = staging.tests().isEmpty() ? "no tests"
+                : "tests " + staging.testsPassed() + "/" + staging.tests().size() + " passed";
+        return tests + ", parity findings: " + staging.findings(ParityFinding.Severity.HIGH) + " high, "
+                + staging.findings(ParityFinding.Severity.MEDIUM) + " medium, "
+                + staging.findings(ParityFinding.Severity.LOW) + " low"
+                + (staging.problems().isEmpty() ? "" : "; " + String.join("; ", staging.problems()));
     }
 
     private VariantResult variant(Experiment experiment, Planned plan, ProgressEvent.Listener progress,

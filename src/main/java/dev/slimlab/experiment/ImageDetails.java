@@ -18,10 +18,12 @@ import java.util.Map;
  * @param exposedPorts exposed ports, e.g. {@code 8000/tcp}
  * @param labels     labels
  * @param volumes    VOLUME mount points
+ * @param healthcheck the HEALTHCHECK test, e.g. {@code [CMD-SHELL, curl -f http://localhost/]}; empty when none
  */
 public record ImageDetails(String id, List<String> tags, long sizeBytes, String created, List<String> env,
                            List<String> entrypoint, List<String> cmd, String user, String workingDir,
-                           List<String> exposedPorts, Map<String, String> labels, List<String> volumes) {
+                           List<String> exposedPorts, Map<String, String> labels, List<String> volumes,
+                           List<String> healthcheck) {
 
     public ImageDetails {
         tags = List.copyOf(tags);
@@ -31,5 +33,6 @@ public record ImageDetails(String id, List<String> tags, long sizeBytes, String 
         exposedPorts = List.copyOf(exposedPorts);
         labels = Map.copyOf(labels);
         volumes = List.copyOf(volumes);
+        healthcheck = List.copyOf(healthcheck);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * written by the user.
  *
  * @param kind     what was compared: {@code env}, {@code entrypoint}, {@code cmd}, {@code user},
- *                 {@code workdir}, {@code port}, {@code volume}, {@code label}, {@code executable},
+ *                 {@code workdir}, {@code healthcheck}, {@code port}, {@code volume}, {@code label}, {@code executable},
  *                 {@code library}, {@code version}, {@code package} or {@code check} (a comparison
  *                 that could not be made)
  * @param severity how likely it is to break the app

@@ -26,13 +26,14 @@ import java.util.Set;
  * @param dockerfile      the variant's Dockerfile text
  * @param logTail         the end of the build log
  * @param logFile         where the whole build log was written, or "" when it was not
+ * @param staging         its staging tests and parity findings, when they were run
  */
 public record VariantResult(String name, Set<String> optimizations, Status status, Optional<String> error,
                             Optional<String> imageId, long sizeBytes, long compressedBytes,
                             double estimatedPullSeconds, List<LayerResult> layers, List<Double> buildSeconds,
                             List<BuildStep> steps, double efficiency, long wastedBytes, double userWastedPercent,
                             List<WastedFile> topWastedFiles, List<InstalledPackage> packages, String dockerfile,
-                            List<String> logTail, String logFile) {
+                            List<String> logTail, String logFile, Optional<StagingResult> staging) {
 
     public enum Status { BUILT, FAILED, CANCELLED, TIMED_OUT }
 
@@ -44,6 +45,31 @@ public record VariantResult(String name, Set<String> optimizations, Status statu
         topWastedFiles = List.copyOf(topWastedFiles);
         packages = List.copyOf(packages);
         logTail = List.copyOf(logTail);
+        java.util.Objects.requireNonNull(staging, "staging");
+    }
+
+    /** A result before staging checks ran. */
+    public VariantResult(String name, Set<String> optimizations, Status status, Optional<String> error,
+                         Optional<String> imageId, long sizeBytes, long compressedBytes, double estimatedPullSeconds,
+                         List<LayerResult> layers, List<Double> buildSeconds, List<BuildStep> steps, double efficiency,
+                         long wastedBytes, double userWastedPercent, List<WastedFile> topWastedFiles,
+                         List<InstalledPackage> packages, String dockerfile, List<String> logTail, String logFile) {
+        this(name, optimizations, status, error, imageId, sizeBytes, compressedBytes, estimatedPullSeconds, layers,
+                buildSeconds, steps, efficiency, wastedBytes, userWastedPercent, topWastedFiles, packages, dockerfile,
+                logTail, logFile, Optional.empty());
+    }
+
+    public VariantResult withStaging(StagingResult result) {
+        return new VariantResult(name, optimizations, status, error, imageId, sizeBytes, compressedBytes,
+                estimatedPullSeconds, layers, buildSeconds, steps, efficiency, wastedBytes, userWastedPercent,
+                topWastedFiles, packages, dockerfile, logTail, logFile, Optional.of(result));
+    }
+
+    /** The same result under another variant's name (an identical Dockerfile was built once). */
+    public VariantResult renamed(VariantSpec spec) {
+        return new VariantResult(spec.name(), spec.optimizations(), status, error, imageId, sizeBytes, compressedBytes,
+                estimatedPullSeconds, layers, buildSeconds, steps, efficiency, wastedBytes, userWastedPercent,
+                topWastedFiles, packages, dockerfile, logTail, logFile, staging);
     }
 
     /** A variant that did not build: no measurements, the reason and the log's end. */

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  *
  * <p>Severity: HIGH when the app is likely to break (a variable it may read is gone, the command
  * that starts it changed, a library its programs load is missing, a program its entrypoint calls
- * is gone); MEDIUM when it may behave differently (a changed value or version, a program gone
- * that nothing in the entrypoint names); LOW for what rarely matters at run time (a package or
+ * or health check calls is gone); MEDIUM when it may behave differently (a changed value or version, a program gone
+ * that nothing in the entrypoint, command or health check names); LOW for what rarely matters at run time (a package or
  * label dropped, a variable or port added); INFO for what could not be compared.
  */
 public final class ParityChecker {
@@ -127,6 +127,8 @@ public final class ParityChecker {
                 "the variant runs as another user: file permissions and what the app may write change");
         same(findings, "workdir", Severity.HIGH, o.workingDir(), v.workingDir(),
                 "the variant starts in another directory: relative paths resolve elsewhere");
+        same(findings, "healthcheck", Severity.MEDIUM, o.healthcheck().toString(), v.healthcheck().toString(),
+                "the variant checks its health differently: an orchestrator may restart it, or miss that it is down");
         for (String port : o.exposedPorts()) {
             if (!v.exposedPorts().contains(port)) {
                 findings.add(new ParityFinding("port", Severity.MEDIUM, port, port, "",
@@ -192,25 +194,37 @@ public final class ParityChecker {
         return result;
     }
 
+    /** Files the start-up of an image may name that are worth reading for the programs they call. */
+    private static final int MAX_SCRIPTS = 10;
+
     /**
-     * Words the image's start-up refers to: its ENTRYPOINT and CMD, and the text of the scripts
-     * they name. A program missing from the variant that appears here is very likely needed.
+     * Words the image's start-up refers to: its ENTRYPOINT, CMD and HEALTHCHECK, and the text of
+     * the scripts they name. A program missing from the variant that appears here is very likely
+     * needed.
      */
     private Set<String> referencedWords(String image, ImageDetails details, ImageInventory inventory)
             throws EngineException {
         Set<String> words = new TreeSet<>();
         List<String> startup = new ArrayList<>(details.entrypoint());
         startup.addAll(details.cmd());
-        for (String word : startup) {
-            addWords(words, word);
-            String path = word.startsWith("/") ? word
-                    : word.startsWith("./") ? details.workingDir().replaceAll("/*$", "/") + word.substring(2)
-                    : inventory.executables().get(word);
-            if (path != null && path.startsWith("/") && !word.contains(" ")) {
-                ImageFile file = engine.readFile(image, path, MAX_SCRIPT_BYTES, settings.labels()).orElse(null);
-                if (file != null && file.type() == '-' && isText(file.content())) {
-                    addWords(words, file.text());
+        startup.addAll(details.healthcheck());
+        Set<String> scripts = new java.util.LinkedHashSet<>();
+        String workdir = details.workingDir().isBlank() ? "/" : details.workingDir().replaceAll("/*$", "/");
+        for (String entry : startup) {
+            addWords(words, entry);
+            for (String token : entry.split("[\\s;&|()<>`\"']+")) {
+                if (token.isEmpty() || token.startsWith("-") || token.contains("=") || token.startsWith("$")) {
+                    continue;
                 }
+                scripts.add(token.startsWith("/") ? token
+                        : inventory.executables().containsKey(token) ? inventory.executables().get(token)
+                        : workdir + (token.startsWith("./") ? token.substring(2) : token));
+            }
+        }
+        for (String path : scripts.stream().limit(MAX_SCRIPTS).toList()) {
+            ImageFile file = engine.readFile(image, path, MAX_SCRIPT_BYTES, settings.labels()).orElse(null);
+            if (file != null && file.type() == '-' && isText(file.content())) {
+                addWords(words, file.text());
             }
         }
         return words;
@@ -242,8 +256,9 @@ public final class ParityChecker {
             }
             boolean named = referenced.contains(name);
             findings.add(new ParityFinding("executable", named ? Severity.HIGH : Severity.MEDIUM, name, path, "",
-                    named ? name + " is on the original's PATH and not on the variant's, and the image's entrypoint"
-                            + " or command refers to it: starting the app is likely to fail"
+                    named ? name + " is on the original's PATH and not on the variant's, and the image's entrypoint,"
+                            + " command or health check (or a script they run) calls it: the app or its health check"
+                            + " is likely to fail"
                             : name + " is on the original's PATH and not on the variant's: anything that runs it"
                                     + " (the app, a script, a health check, your tests) fails with \"not found\""));
         });

@@ -88,7 +88,14 @@ class ExperimentFileTest {
                                 337_200_000L)),
                 List.of(30.0, 31.5, 29.25), List.of(new BuildStep(1, "FROM python:3.10-slim", 0.01, true)),
                 1.0, 0L, 0.0, List.of(), List.of(new InstalledPackage("dpkg", "gcc-12", "12.2.0-14", 70_123_520L)),
-                "FROM python:3.10-slim\n", List.of(), "");
+                "FROM python:3.10-slim\n", List.of(), "").withStaging(new StagingResult(
+                List.of(new TestOutcome("command", "imports psycopg2", TestOutcome.Status.FAILED, 1.25,
+                                "exit code 1, expected 0", "ImportError: libpq.so.5: cannot open shared object file"),
+                        new TestOutcome("http", "web GET /health", TestOutcome.Status.PASSED, 0.5, "", "ok")),
+                List.of(new ParityFinding("library", ParityFinding.Severity.HIGH, "libpq.so.5",
+                        "/usr/lib/x86_64-linux-gnu/libpq.so.5", "not found", "libpq.so.5 resolves in the original"),
+                        new ParityFinding("env", ParityFinding.Severity.LOW, "PYTHONUNBUFFERED", "", "1", "added")),
+                List.of("the original did not build")));
 
         VariantResult maximum = VariantResult.notBuilt(
                 new VariantSpec("maximum", Set.of("multi-stage", "alpine-base", "combine-runs")), Status.FAILED,
@@ -126,6 +133,17 @@ class ExperimentFileTest {
         assertThat(loaded).isEqualTo(result);
         assertThat(loaded.variants().get(2).error()).isEqualTo(result.variants().get(2).error());
         assertThat(loaded.variants().get(0).efficiency()).isEqualTo(0.912_345_678_9);
+    }
+
+    @Test
+    void stagingResultsReadBackAndAnUnknownSeverityIsNamed() throws Exception {
+        Path file = saved(realistic());
+        assertThat(ExperimentFile.load(file).variants().get(1).staging()).isEqualTo(realistic().variants().get(1).staging());
+        assertThat(ExperimentFile.load(file).variants().get(0).staging()).isEmpty();
+        Files.writeString(file, Files.readString(file).replace("\"HIGH\"", "\"SEVERE\""));
+        assertThatThrownBy(() -> ExperimentFile.load(file)).isInstanceOf(ExperimentFileException.class)
+                .hasMessageContaining("variants[1].staging.parity[0].severity is \"SEVERE\", which is not one of HIGH,"
+                        + " MEDIUM, LOW, INFO");
     }
 
     @Test
@@ -185,11 +203,21 @@ class ExperimentFileTest {
         assertThat(names(root.get("engine"))).containsExactly("host", "engineVersion", "apiVersion", "os");
         assertThat(root.get("variants")).hasSize(4);
         for (JsonNode variant : root.get("variants")) {
-            assertThat(names(variant)).containsExactly("name", "optimizations", "status", "error", "imageId",
-                    "sizeBytes", "compressedBytes", "estimatedPullSeconds", "layers", "buildSeconds",
+            List<String> fields = new java.util.ArrayList<>(List.of("name", "optimizations", "status", "error",
+                    "imageId", "sizeBytes", "compressedBytes", "estimatedPullSeconds", "layers", "buildSeconds",
                     "medianBuildSeconds", "steps", "efficiency", "wastedBytes", "userWastedPercent", "topWastedFiles",
-                    "packages", "dockerfile", "logTail", "logFile");
+                    "packages", "dockerfile", "logTail", "logFile"));
+            if (variant.get("name").textValue().equals("minimal")) {
+                fields.add("staging"); // only where staging checks ran
+            }
+            assertThat(names(variant)).containsExactlyElementsOf(fields);
         }
+        JsonNode staging = root.get("variants").get(1).get("staging");
+        assertThat(names(staging)).containsExactly("tests", "parity", "problems");
+        assertThat(names(staging.get("tests").get(0))).containsExactly("kind", "name", "status", "seconds", "message",
+                "output");
+        assertThat(names(staging.get("parity").get(0))).containsExactly("kind", "severity", "subject", "original",
+                "variant", "message");
 
         JsonNode built = root.get("variants").get(0);
         assertThat(built.get("status").textValue()).isEqualTo("BUILT");

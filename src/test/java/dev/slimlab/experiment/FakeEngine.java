@@ -69,7 +69,7 @@ final class FakeEngine implements ImageEngine {
     @Override
     public ImageDetails inspect(String image) {
         return new ImageDetails(image, List.of(), images.get(image).length() * 1000L, "now", List.of(), List.of(),
-                List.of(), "", "", List.of(), Map.of(), List.of());
+                List.of(), "", "", List.of(), Map.of(), List.of(), List.of());
     }
 
     @Override
