@@ -109,6 +109,27 @@ public final class ParityCommand implements Callable<Integer> {
         return mapper.writeValueAsString(root);
     }
 
+    /** What every finding of a kind says, for kinds that come in long lists. */
+    private static final java.util.Map<String, String> SHARED_MESSAGES = java.util.Map.of(
+            "executable", "are on the original's PATH and not on the variant's: anything that runs them fails with"
+                    + " \"not found\"",
+            "package", "are installed in the original and not in the variant");
+
+    private static String wrap(List<String> names) {
+        StringBuilder lines = new StringBuilder("  ");
+        int width = 2;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) + (i < names.size() - 1 ? ", " : "");
+            if (width + name.length() > 100) {
+                lines.append("\n  ");
+                width = 2;
+            }
+            lines.append(name);
+            width += name.length();
+        }
+        return lines.append('\n').toString();
+    }
+
     /** Counts by severity, then the findings by severity and kind, long lists cut short. */
     static String text(List<ParityFinding> findings) {
         StringBuilder s = new StringBuilder();
@@ -129,6 +150,12 @@ public final class ParityCommand implements Callable<Integer> {
                 List<ParityFinding> group = ofSeverity.stream().filter(f -> f.kind().equals(kind)).toList();
                 s.append('\n').append(severity.name()).append(' ').append(kind).append(" (").append(group.size())
                         .append(")\n");
+                String shared = SHARED_MESSAGES.get(kind);
+                if (shared != null && group.size() > 3) { // one line of names, and what they have in common
+                    s.append(wrap(group.stream().map(ParityFinding::subject).toList())).append("  ").append(shared)
+                            .append('\n');
+                    return;
+                }
                 group.stream().limit(SHOWN_PER_KIND).forEach(f -> s.append("  ").append(f.subject()).append(": ")
                         .append(f.message().replace("\n", " ")).append('\n'));
                 if (group.size() > SHOWN_PER_KIND) {
