@@ -127,4 +127,50 @@ class ExperimentRunnerTest {
                 .containsOnly(VariantResult.Status.CANCELLED);
         assertThat(engine.built).hasSize(1);
     }
+
+    @Test
+    void everyBuiltVariantIsVerifiedAfterTheBuildsAgainstTheOriginal() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        VariantVerifier verifier = (variant, original, cancellation) -> {
+            calls.add(variant.name() + " vs " + original.map(VariantResult::name).orElse("-"));
+            return new StagingResult(List.of(new TestOutcome("command", "t", TestOutcome.Status.PASSED, 0.1, "", "")),
+                    original.isPresent() ? List.of(new ParityFinding("env", ParityFinding.Severity.HIGH, "X", "1", "",
+                            "gone")) : List.of(), List.of());
+        };
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        ExperimentResult result = runner.withVerifier(verifier).run(experiment(DOCKERFILE, List.of(
+                new VariantSpec("original", Set.of()),
+                new VariantSpec("minimal", Set.of("slim-base")),
+                new VariantSpec("same", Set.of("slim-base", "dockerignore"))), ExperimentSettings.defaults()),
+                events::add, Cancellation.none());
+        assertThat(calls).containsExactly("original vs -", "minimal vs original");
+        assertThat(result.variants().get(0).staging().orElseThrow().parity()).isEmpty();
+        assertThat(result.variants().get(1).staging().orElseThrow().findings(ParityFinding.Severity.HIGH)).isEqualTo(1);
+        assertThat(result.variants().get(2).staging()).as("built once, verified once, reported under both names")
+                .isEqualTo(result.variants().get(1).staging());
+        assertThat(events).filteredOn(e -> e.variant().equals("minimal")).extracting(ProgressEvent::phase)
+                .endsWith(ProgressEvent.Phase.TESTING, ProgressEvent.Phase.DONE);
+        assertThat(events.get(events.size() - 1).message())
+                .isEqualTo("tests 1/1 passed, parity findings: 1 high, 0 medium, 0 low");
+    }
+
+    @Test
+    void aVariantThatDidNotBuildIsNotVerifiedAndAVerifierThatThrowsIsContained() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        VariantVerifier verifier = (variant, original, cancellation) -> {
+            calls.add(variant.name());
+            throw new IllegalStateException("verifier bug");
+        };
+        ExperimentResult result = runner.withVerifier(verifier).run(experiment("FROM a\nRUN FAIL\n", List.of(
+                new VariantSpec("original", Set.of()), new VariantSpec("fixed", Set.of("combine-runs"))),
+                ExperimentSettings.defaults()), ProgressEvent.Listener.NONE, Cancellation.none());
+        assertThat(calls).isEmpty();
+        assertThat(result.variants()).allSatisfy(v -> assertThat(v.staging()).isEmpty());
+
+        ExperimentResult built = runner.withVerifier(verifier).run(experiment(DOCKERFILE, List.of(
+                new VariantSpec("original", Set.of())), ExperimentSettings.defaults()), ProgressEvent.Listener.NONE,
+                Cancellation.none());
+        assertThat(built.variants().get(0).staging().orElseThrow().problems())
+                .containsExactly("SlimLab failed checking this variant: java.lang.IllegalStateException: verifier bug");
+    }
 }
