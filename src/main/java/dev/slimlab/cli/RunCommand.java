@@ -11,18 +11,22 @@ import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.ProgressEvent;
+import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.experiment.VariantSpec;
+import dev.slimlab.io.AtomicFiles;
 import dev.slimlab.optimize.AblationPlan;
 import dev.slimlab.optimize.Catalog;
 import dev.slimlab.optimize.Preset;
 import dev.slimlab.optimize.Project;
+import dev.slimlab.report.JUnitXml;
 import dev.slimlab.staging.StagingChecks;
 import dev.slimlab.staging.StagingSettings;
 import dev.slimlab.staging.StructureTestSuite;
 import dev.slimlab.staging.SuiteException;
 import dev.slimlab.staging.SuiteLoader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +103,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "A container-structure-test suite (YAML) to run on every variant that builds.")
     Path suite;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Write the staging test results as JUnit XML, one testsuite per variant.")
+    Path junit;
+
     @Option(names = "--no-parity", description = "Skip the parity checks of each variant against the original.")
     boolean noParity;
 
@@ -167,6 +175,12 @@ public final class RunCommand implements Callable<Integer> {
         if (out != null) {
             ExperimentFile.save(result, out);
             err.println("slimlab run: saved " + out);
+        }
+        if (junit != null) {
+            Map<String, StagingResult> staging = new LinkedHashMap<>();
+            result.variants().forEach(v -> v.staging().ifPresent(st -> staging.put(v.name(), st)));
+            AtomicFiles.write(junit, JUnitXml.write(staging).getBytes(StandardCharsets.UTF_8));
+            err.println("slimlab run: wrote " + junit);
         }
         return 0;
     }

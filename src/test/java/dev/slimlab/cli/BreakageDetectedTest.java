@@ -55,7 +55,7 @@ class BreakageDetectedTest {
         Path dockerfile = SAMPLES.resolve(sample).resolve("Dockerfile");
         int code = SlimLabCommand.run("run", "--dockerfile", dockerfile.toString(), "--id", experiment,
                 "--variant", "broken=" + optimizations, "--suite", SAMPLES.resolve(sample).resolve("structure-tests.yaml")
-                        .toString(), "--out", out.toString());
+                        .toString(), "--out", out.toString(), "--junit", dir.resolve(sample + ".xml").toString());
         assertThat(code).as(streams.stderr()).isZero();
         ExperimentResult result = ExperimentFile.load(out);
         VariantResult original = result.variants().get(0);
@@ -69,6 +69,8 @@ class BreakageDetectedTest {
         assertThat(originalStaging.problems()).isEmpty();
         assertThat(broken.staging().orElseThrow().problems()).isEmpty();
         assertThat(streams.stdout()).contains("broken");
+        assertThat(java.nio.file.Files.readString(dir.resolve(sample + ".xml")))
+                .contains("<testsuite name=\"original\"", "<testsuite name=\"broken\"", "failures=\"0\"");
         return List.of(original, broken);
     }
 
