@@ -180,7 +180,7 @@ final class JdkToJre extends BaseOptimization {
         return false;
     }
 
-    /** The JDK tools the stage's RUN, CMD and ENTRYPOINT instructions and installed packages use. */
+    /** The JDK tools the stage's RUN, CMD, ENTRYPOINT and HEALTHCHECK instructions and installed packages use. */
     private static List<ToolUse> tools(Stage stage, List<RunScript> runs) {
         List<ToolUse> tools = new ArrayList<>();
         for (RunScript run : runs) {
@@ -197,19 +197,8 @@ final class JdkToJre extends BaseOptimization {
             }
         }
         for (Instruction i : stage.instructions()) {
-            boolean exec = i.is("run") || i.is("cmd") || i.is("entrypoint");
-            if (!exec || i.args().isEmpty()) {
-                continue;
-            }
-            if (i.isJsonForm()) {
-                String program = fileName(i.args().get(0));
-                if (JDK_TOOLS.contains(program)) {
-                    tools.add(new ToolUse(i.args().get(0), i.line(), stage.index()));
-                } else if (SHELLS.contains(program) && i.args().size() > 1 && JDK_TOOLS.contains(fileName(i.args().get(1)))) {
-                    tools.add(new ToolUse(i.args().get(1), i.line(), stage.index()));
-                }
-            } else if (!i.is("run")) {
-                for (ShellCommand c : ShellScript.parse(i.arguments()).commands()) {
+            if (i.is("cmd") || i.is("entrypoint") || i.is("healthcheck") || i.is("run") && i.isJsonForm()) {
+                for (ShellCommand c : PackageScripts.commandOf(i).commands()) {
                     tool(c).ifPresent(t -> tools.add(new ToolUse(t, i.line(), stage.index())));
                 }
             }
@@ -222,7 +211,10 @@ final class JdkToJre extends BaseOptimization {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The JDK tool a command runs, as written: {@code ./mvnw}, {@code sh gradlew}, {@code javac}. */
+    /**
+     * The JDK tool a command runs, as written: {@code ./mvnw}, {@code sh gradlew}, {@code javac};
+     * also in the script of {@code sh -c '...'}.
+     */
     private static Optional<String> tool(ShellCommand c) {
         Optional<String> program = c.program();
         if (program.isEmpty()) {
@@ -233,6 +225,11 @@ final class JdkToJre extends BaseOptimization {
             return program;
         }
         if (SHELLS.contains(name)) {
+            Optional<String> script = PackageScripts.shellScript(c.commandWords().stream().map(ShellWord::value).toList());
+            if (script.isPresent()) {
+                return ShellScript.parse(script.get()).commands().stream().map(JdkToJre::tool)
+                        .flatMap(Optional::stream).findFirst();
+            }
             return c.arguments().stream().filter(w -> !w.value().startsWith("-")).findFirst()
                     .filter(w -> JDK_TOOLS.contains(fileName(w.value()))).map(w -> program.get() + " " + w.value());
         }

@@ -367,20 +367,51 @@ final class PackageScripts {
         }
     }
 
-    /** The command a CMD or ENTRYPOINT runs, read as a shell script (exec form: its words, quoted). */
+    /**
+     * The command a CMD, ENTRYPOINT, HEALTHCHECK or exec-form RUN runs, read as a shell script:
+     * shell form as written; exec form that runs a shell with {@code -c} ({@code ["sh", "-c", "..."]}):
+     * that script; other exec form: its words, quoted. No commands for {@code HEALTHCHECK NONE}.
+     * (A shell-form RUN is a {@link RunScript}, which also reads its here-documents.)
+     */
     static ShellScript commandOf(Instruction i) {
-        if (!i.isJsonForm()) {
+        List<String> args = i.args();
+        if (i.is("healthcheck")) {
+            if (args.isEmpty() || !args.get(0).equalsIgnoreCase("cmd")) {
+                return ShellScript.parse("");
+            }
+            args = args.subList(1, args.size());
+            if (!i.isJsonForm()) {
+                return ShellScript.parse(args.isEmpty() ? "" : args.get(0));
+            }
+        } else if (!i.isJsonForm()) {
             return ShellScript.parse(i.arguments());
         }
-        List<String> args = i.args();
-        if (args.size() >= 3 && (args.get(0).endsWith("sh")) && args.get(1).equals("-c")) {
-            return ShellScript.parse(args.get(2));
+        Optional<String> script = shellScript(args);
+        if (script.isPresent()) {
+            return ShellScript.parse(script.get());
         }
         StringBuilder text = new StringBuilder();
         for (String a : args) {
             text.append(text.length() == 0 ? "" : " ").append('\'').append(a.replace("'", "'\\''")).append('\'');
         }
         return ShellScript.parse(text.toString());
+    }
+
+    /**
+     * The script a shell runs with {@code -c}: {@code sh -c 'script'}, {@code bash -lc 'script'},
+     * {@code sh -e -c 'script'}, given the words of the command (program first); empty otherwise.
+     */
+    static Optional<String> shellScript(List<String> words) {
+        if (words.size() < 3 || !words.get(0).endsWith("sh")) {
+            return Optional.empty();
+        }
+        int k = 1;
+        boolean dashC = false;
+        while (k < words.size() - 1 && words.get(k).matches("-[A-Za-z]+")) {
+            dashC |= words.get(k).indexOf('c') > 0;
+            k++;
+        }
+        return dashC ? Optional.of(words.get(k)) : Optional.empty();
     }
 
     /** The program and its subcommand, for messages: {@code apt-get install}, {@code npm run build}. */

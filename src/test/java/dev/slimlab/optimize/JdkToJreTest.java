@@ -6,7 +6,12 @@ import static dev.slimlab.optimize.OptimizationAssertions.project;
 import static dev.slimlab.optimize.OptimizationAssertions.reasonsNotApplicable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JdkToJreTest {
 
@@ -110,6 +115,45 @@ class JdkToJreTest {
         assertThat(reasonsNotApplicable(optimization, maven)).singleElement().asString().contains("maven (installed) (line 2)");
         String jcmd = "FROM eclipse-temurin:17-jdk\nHEALTHCHECK NONE\nCMD [\"sh\", \"jcmd\"]\n";
         assertThat(reasonsNotApplicable(optimization, jcmd)).singleElement().asString().contains("jcmd (line 3)");
+    }
+
+    static Stream<Arguments> jdkToolUses() {
+        return Stream.of(
+                Arguments.of("HEALTHCHECK CMD jcmd 1 VM.uptime", "jcmd"),
+                Arguments.of("HEALTHCHECK --interval=10s CMD [\"jcmd\", \"1\", \"VM.uptime\"]", "jcmd"),
+                Arguments.of("CMD [\"sh\", \"-c\", \"jcmd 1 VM.uptime\"]", "jcmd"),
+                Arguments.of("ENTRYPOINT [\"/bin/bash\", \"-c\", \"jar tf app.jar && java -jar app.jar\"]", "jar"),
+                Arguments.of("RUN [\"sh\",\"-c\",\"javac Main.java\"]", "javac"),
+                Arguments.of("RUN sh -c 'javac Main.java'", "javac"),
+                Arguments.of("CMD [\"bash\", \"-lc\", \"exec jcmd 1 VM.uptime\"]", "jcmd"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdkToolUses")
+    void aHealthCheckOrTheShellScriptOfACommandThatUsesAJdkToolKeepsTheJdk(String instruction, String tool) {
+        String before = "FROM debian:bookworm-slim\nRUN apt-get install -y openjdk-17-jdk-headless\n" + instruction + "\n";
+        assertThat(applied(optimization, before)).isEqualTo(before);
+        assertThat(applicable(optimization, before)).isEmpty();
+        assertThat(reasonsNotApplicable(optimization, before)).singleElement().asString()
+                .isEqualTo("the stage uses " + tool + " (line 3), which needs the JDK; build in a JDK stage and copy "
+                        + "the result into a JRE stage (multi-stage)");
+        String image = "FROM eclipse-temurin:17-jdk\n" + instruction + "\n";
+        assertThat(applied(optimization, image)).isEqualTo(image);
+        assertThat(reasonsNotApplicable(optimization, image)).singleElement().asString()
+                .startsWith("the stage uses " + tool + " (line 2)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "HEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1",
+            "HEALTHCHECK CMD [\"java\", \"-version\"]",
+            "HEALTHCHECK --interval=5s CMD [\"sh\", \"-c\", \"curl -f http://localhost:8080/ && java -version\"]",
+            "HEALTHCHECK NONE"})
+    void aHealthCheckWithoutAJdkToolOrWithNoneLeavesTheSwap(String healthCheck) {
+        String before = "FROM eclipse-temurin:17-jdk\n" + healthCheck + "\nCMD [\"java\", \"-jar\", \"/app.jar\"]\n";
+        assertThat(applied(optimization, before))
+                .isEqualTo(before.replace("eclipse-temurin:17-jdk", "eclipse-temurin:17-jre"));
+        assertThat(reasonsNotApplicable(optimization, before)).isEmpty();
     }
 
     @Test
