@@ -6,6 +6,7 @@ import dev.slimlab.experiment.Cancellation;
 import dev.slimlab.experiment.EngineException;
 import dev.slimlab.experiment.Experiment;
 import dev.slimlab.experiment.ExperimentFile;
+import dev.slimlab.experiment.ExperimentFileException;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.experiment.ExperimentSettings;
@@ -173,8 +174,7 @@ public final class RunCommand implements Callable<Integer> {
         stdout.print(table(result));
         stdout.flush();
         if (out != null) {
-            ExperimentFile.save(result, out);
-            err.println("slimlab run: saved " + out);
+            save(result, err);
         }
         if (junit != null) {
             Map<String, StagingResult> staging = new LinkedHashMap<>();
@@ -183,6 +183,32 @@ public final class RunCommand implements Callable<Integer> {
             err.println("slimlab run: wrote " + junit);
         }
         return 0;
+    }
+
+    /**
+     * Saves to --out, adding this run to the history of the experiment already saved there. A
+     * file there that is not a readable experiment is kept, and this run saved next to it.
+     */
+    private void save(ExperimentResult result, PrintWriter err) throws java.io.IOException {
+        Path target = out;
+        ExperimentResult toSave = result.firstRun();
+        if (java.nio.file.Files.exists(out)) {
+            try {
+                ExperimentResult previous = ExperimentFile.load(out);
+                if (previous.id().equals(result.id())) {
+                    toSave = result.afterRun(previous);
+                } else {
+                    err.println("slimlab run: " + out + " held experiment " + previous.id() + "; replacing it with "
+                            + result.id() + " (its history is not carried over)");
+                }
+            } catch (ExperimentFileException e) {
+                target = Path.of(out + "." + java.time.LocalDateTime.now().toString().replaceAll("[^0-9]", "")
+                        + ".json");
+                err.println("slimlab run: " + e.getMessage() + "; keeping that file and saving this run to " + target);
+            }
+        }
+        ExperimentFile.save(toSave, target);
+        err.println("slimlab run: saved " + target + " (run " + toSave.history().size() + " of this experiment)");
     }
 
     private String experimentId(Path contextDir) {

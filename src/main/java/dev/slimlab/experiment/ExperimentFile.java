@@ -41,7 +41,9 @@ import java.util.stream.Collectors;
  * added later, which default to 0 and "", and {@code staging} (the staging tests and parity
  * findings, present once they ran: {@code {"tests": [{kind, name, status, seconds, message,
  * output}], "parity": [{kind, severity, subject, original, variant, message}], "problems": [...]}},
- * status PASSED, FAILED or ERROR, severity HIGH, MEDIUM, LOW or INFO). Doubles are written in their shortest exact form
+ * status PASSED, FAILED or ERROR, severity HIGH, MEDIUM, LOW or INFO). At the top level,
+ * {@code history} (optional) lists every run saved to the file, oldest first:
+ * {@code [{startedAt, variants: [{name, status, sizeBytes, compressedBytes, medianBuildSeconds}]}]}. Doubles are written in their shortest exact form
  * (they read back bit for bit); a non-finite one is written as the string {@code "NaN"},
  * {@code "Infinity"} or {@code "-Infinity"}. {@code medianBuildSeconds} is derived from
  * {@code buildSeconds}: written for readers of the file, ignored when loading. Unknown fields are
@@ -131,6 +133,19 @@ public final class ExperimentFile {
         ArrayNode variants = root.putArray("variants");
         for (VariantResult v : r.variants()) {
             variants.add(toTree(v));
+        }
+        if (!r.history().isEmpty()) {
+            ArrayNode history = root.putArray("history");
+            for (RunSummary run : r.history()) {
+                ObjectNode o = history.addObject();
+                o.put("startedAt", run.startedAt());
+                ArrayNode vs = o.putArray("variants");
+                for (RunSummary.Variant v : run.variants()) {
+                    ObjectNode vo = vs.addObject().put("name", v.name()).put("status", v.status().name())
+                            .put("sizeBytes", v.sizeBytes()).put("compressedBytes", v.compressedBytes());
+                    putDouble(vo, "medianBuildSeconds", v.medianBuildSeconds());
+                }
+            }
         }
         return root;
     }
@@ -311,7 +326,15 @@ public final class ExperimentFile {
         EngineInfo engine = engine(root.object("engine"));
         String startedAt = root.string("startedAt");
         List<VariantResult> variants = root.list("variants", (n, path) -> variant(asObject(n, path)));
-        return new ExperimentResult(id, dockerfile, context, settings, engine, startedAt, variants);
+        List<RunSummary> history = !root.has("history") ? List.of() : root.list("history", (n, path) -> {
+            Obj run = asObject(n, path);
+            return new RunSummary(run.string("startedAt"), run.list("variants", (vn, vpath) -> {
+                Obj v = asObject(vn, vpath);
+                return new RunSummary.Variant(v.string("name"), status(v.field("status", "a string"), v.path("status")),
+                        v.longValue("sizeBytes"), v.longValue("compressedBytes"), v.doubleValue("medianBuildSeconds"));
+            }));
+        });
+        return new ExperimentResult(id, dockerfile, context, settings, engine, startedAt, variants, history);
     }
 
     private static ExperimentSettings settings(Obj s) throws Invalid {

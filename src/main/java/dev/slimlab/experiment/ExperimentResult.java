@@ -12,11 +12,42 @@ import java.util.List;
  * @param engine     the daemon it ran on
  * @param startedAt  when it started (ISO-8601)
  * @param variants   one result per variant, in the order asked
+ * @param history    every run of this experiment saved to the same file, oldest first, this one
+ *                   last; empty for a run not yet combined with earlier ones (see {@link #runs()})
  */
 public record ExperimentResult(String id, String dockerfile, String context, ExperimentSettings settings,
-                               EngineInfo engine, String startedAt, List<VariantResult> variants) {
+                               EngineInfo engine, String startedAt, List<VariantResult> variants,
+                               List<RunSummary> history) {
 
     public ExperimentResult {
         variants = List.copyOf(variants);
+        history = List.copyOf(history);
+    }
+
+    /** A result with no history yet. */
+    public ExperimentResult(String id, String dockerfile, String context, ExperimentSettings settings,
+                            EngineInfo engine, String startedAt, List<VariantResult> variants) {
+        this(id, dockerfile, context, settings, engine, startedAt, variants, List.of());
+    }
+
+    /**
+     * This run with the history of {@code previous} (an earlier run of the same experiment)
+     * before it: the history grows by one run each time.
+     */
+    public ExperimentResult afterRun(ExperimentResult previous) {
+        List<RunSummary> runs = new java.util.ArrayList<>(previous.runs());
+        runs.add(RunSummary.of(this));
+        return new ExperimentResult(id, dockerfile, context, settings, engine, startedAt, variants, runs);
+    }
+
+    /** This run as the first of its history (nothing was saved before it). */
+    public ExperimentResult firstRun() {
+        return new ExperimentResult(id, dockerfile, context, settings, engine, startedAt, variants,
+                List.of(RunSummary.of(this)));
+    }
+
+    /** The history to show: the saved one, or this run alone. */
+    public List<RunSummary> runs() {
+        return history.isEmpty() ? List.of(RunSummary.of(this)) : history;
     }
 }

@@ -60,6 +60,13 @@ public final class Catalog {
         return optimizations.stream().map(Optimization::id).toList();
     }
 
+    /** {@code ids} in canonical order; ids this catalog does not know come last, sorted. */
+    public List<String> canonicalOrder(Collection<String> ids) {
+        List<String> ordered = new ArrayList<>(ids().stream().filter(ids::contains).toList());
+        ids.stream().filter(id -> byId(id).isEmpty()).sorted().forEach(ordered::add);
+        return ordered;
+    }
+
     public Optional<Optimization> byId(String id) {
         return optimizations.stream().filter(o -> o.id().equals(id)).findFirst();
     }

@@ -66,6 +66,18 @@ class RunAndCleanCommandTest {
         assertThat(original.userWastedPercent()).isGreaterThan(0);
         assertThat(Path.of(original.logFile())).isEqualTo(Path.of(out + ".logs", "original.log"));
         assertThat(Files.readString(Path.of(original.logFile()))).contains("Step 2/", "dd if=/dev/zero");
+        assertThat(saved.history()).singleElement().satisfies(run -> assertThat(run.startedAt()).isEqualTo(saved.startedAt()));
+
+        // a second run to the same file adds itself to the history
+        assertThat(SlimLabCommand.run("run", "--dockerfile", dockerfile.toString(), "--id", "cli-it",
+                "--variant", "combined=combine-runs", "--no-parity", "--out", out.toString())).isZero();
+        ExperimentResult again = ExperimentFile.load(out);
+        assertThat(again.history()).hasSize(2);
+        assertThat(again.history().get(0)).isEqualTo(saved.history().get(0));
+        assertThat(again.history().get(1).startedAt()).isEqualTo(again.startedAt());
+        assertThat(again.history().get(1).variants()).extracting(v -> v.sizeBytes())
+                .containsExactly(original.sizeBytes(), combined.sizeBytes());
+        assertThat(streams.stderr()).contains("(run 2 of this experiment)");
 
         assertThat(SlimLabCommand.run("clean", "--experiment", "cli-it")).isZero();
         assertThat(streams.stdout()).contains("of experiment cli-it");

@@ -1,0 +1,335 @@
+package dev.slimlab.analysis;
+
+import dev.slimlab.experiment.ExperimentResult;
+import dev.slimlab.experiment.ParityFinding;
+import dev.slimlab.experiment.ParityFinding.Severity;
+import dev.slimlab.experiment.StagingResult;
+import dev.slimlab.experiment.TestOutcome;
+import dev.slimlab.experiment.VariantResult;
+import dev.slimlab.optimize.Catalog;
+import dev.slimlab.optimize.Optimization;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Judges an experiment: the risk and reward of each variant, a verdict with its reason, the
+ * recommendation, the Pareto front and the attribution of savings.
+ *
+ * <p><b>Risk.</b> A variant's intrinsic risk is that of its riskiest optimization (a chain is as
+ * risky as its riskiest link); the original's is NONE. Evidence raises it: a MEDIUM parity
+ * finding to at least MEDIUM, a HIGH parity finding or a regressed test to HIGH.
+ *
+ * <p><b>Verdicts.</b> In this order:
+ * <ol>
+ *   <li><i>broken</i>: it did not build;
+ *   <li><i>regressed</i>: a staging test that passes on the original does not pass on it;
+ *   <li><i>best</i>: among the rest (the original included), take the lowest risk level at which
+ *       some variant saves at least {@value #MEANINGFUL_SAVING_PERCENT}% of the original's size,
+ *       moving up a level only while the next level's best saves at least
+ *       {@value #ESCALATION_FACTOR} times as much and has no HIGH parity finding; the variant
+ *       saving the most at or below that level is best (ties: lower risk, fewer layers). When no
+ *       variant saves {@value #MEANINGFUL_SAVING_PERCENT}%, the original is best;
+ *   <li><i>over-engineered</i>: it saves more than the best, at a higher risk;
+ *   <li><i>too large</i>: everything else: it is larger than the best (or no smaller), at no
+ *       less risk or for less saving.
+ * </ol>
+ */
+public final class Analyzer {
+
+    /** A saving below this share of the original is not worth a change. */
+    public static final double MEANINGFUL_SAVING_PERCENT = 10;
+    /** How much more a riskier level must save to be preferred. */
+    public static final double ESCALATION_FACTOR = 2.0;
+
+    private final Catalog catalog;
+
+    public Analyzer(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Analysis analyze(ExperimentResult experiment) {
+        List<VariantResult> variants = experiment.variants();
+        Optional<VariantResult> original = variants.stream().filter(v -> v.optimizations().isEmpty()).findFirst();
+        Optional<VariantResult> baseline = original.filter(VariantResult::built)
+                .or(() -> variants.stream().filter(VariantResult::built).max(Comparator.comparingLong(VariantResult::sizeBytes)));
+        double bandwidth = experiment.settings() == null ? 100 : experiment.settings().bandwidthMbitPerSecond();
+
+        List<Draft> drafts = new ArrayList<>();
+        for (VariantResult v : variants) {
+            drafts.add(draft(v, original, baseline, bandwidth));
+        }
+        List<Draft> candidates = drafts.stream().filter(d -> d.verdict == null).toList();
+        Draft best = pickBest(candidates, original);
+        List<Assessment> assessments = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (d.verdict == null) {
+                judge(d, best);
+            }
+            boolean pareto = d.verdict != Verdict.BROKEN && d.verdict != Verdict.REGRESSED
+                    && candidates.stream().noneMatch(o -> o != d && dominates(o, d));
+            assessments.add(d.assessment(pareto));
+        }
+        String recommendation;
+        if (best == null) {
+            recommendation = "Nothing to recommend: no variant built and passed its tests.";
+        } else if (best.v.optimizations().isEmpty()) {
+            recommendation = "Keep the original: " + best.reason;
+        } else {
+            recommendation = "Ship " + best.v.name() + ": " + best.reason;
+        }
+        if (original.isPresent() && !original.get().built() && best != null) {
+            recommendation += " (the original did not build, so savings are measured against "
+                    + baseline.map(VariantResult::name).orElse("nothing") + ")";
+        }
+        return new Analysis(experiment, assessments, Optional.ofNullable(best).map(b -> b.v.name()), recommendation,
+                attribution(variants, original));
+    }
+
+    /** A variant's figures while its verdict is being decided. */
+    private final class Draft {
+        final VariantResult v;
+        RiskLevel intrinsic = RiskLevel.NONE;
+        RiskLevel risk;
+        final List<String> riskReasons = new ArrayList<>();
+        long saved;
+        double savedPercent;
+        long pullSaved;
+        double pullSavedPercent;
+        double pullSecondsSaved;
+        BuildTime buildTime;
+        double buildChange;
+        boolean buildInNoise;
+        List<String> regressions = List.of();
+        long high;
+        long medium;
+        long low;
+        int testsPassed;
+        int testsRun;
+        Verdict verdict;
+        String reason;
+
+        Draft(VariantResult v) {
+            this.v = v;
+        }
+
+        Assessment assessment(boolean pareto) {
+            return new Assessment(v.name(), v.optimizations(), v.built(), intrinsic, risk, riskReasons, v.sizeBytes(),
+                    saved, savedPercent, v.compressedBytes(), pullSaved, pullSavedPercent, pullSecondsSaved, buildTime,
+                    buildChange, buildInNoise, v.layers().size(), v.efficiency(), v.wastedBytes(), testsPassed,
+                    testsRun, regressions, high, medium, low, verdict, reason, pareto);
+        }
+    }
+
+    private Draft draft(VariantResult v, Optional<VariantResult> original, Optional<VariantResult> baseline,
+                        double bandwidthMbit) {
+        Draft d = new Draft(v);
+        for (String id : catalog.canonicalOrder(v.optimizations())) {
+            Optional<Optimization> o = catalog.byId(id);
+            RiskLevel level = o.map(opt -> RiskLevel.of(opt.risk())).orElse(RiskLevel.MEDIUM);
+            if (level.compareTo(d.intrinsic) > 0) {
+                d.intrinsic = level;
+            }
+            if (o.isEmpty()) {
+                d.riskReasons.add(id + ": not an optimization this SlimLab knows; counted as medium");
+            } else if (level.compareTo(RiskLevel.LOW) > 0) {
+                d.riskReasons.add(id + " is " + level.label() + " risk: " + o.get().riskRationale());
+            }
+        }
+        d.risk = d.intrinsic;
+        d.buildTime = BuildTime.of(v.buildSeconds());
+        StagingResult staging = v.staging().orElse(new StagingResult(List.of(), List.of(), List.of()));
+        d.high = staging.findings(Severity.HIGH);
+        d.medium = staging.findings(Severity.MEDIUM);
+        d.low = staging.findings(Severity.LOW);
+        d.testsRun = staging.tests().size();
+        d.testsPassed = (int) staging.testsPassed();
+        if (d.medium > 0) {
+            d.risk = d.risk.max(RiskLevel.MEDIUM);
+            d.riskReasons.add(d.medium + " medium parity finding" + (d.medium == 1 ? "" : "s") + ", e.g. "
+                    + example(staging, Severity.MEDIUM));
+        }
+        if (d.high > 0) {
+            d.risk = RiskLevel.HIGH;
+            d.riskReasons.add(d.high + " high parity finding" + (d.high == 1 ? "" : "s") + ", e.g. "
+                    + example(staging, Severity.HIGH));
+        }
+        if (baseline.isPresent() && v.built()) {
+            VariantResult base = baseline.get();
+            d.saved = base.sizeBytes() - v.sizeBytes();
+            d.savedPercent = percent(d.saved, base.sizeBytes());
+            d.pullSaved = base.compressedBytes() - v.compressedBytes();
+            d.pullSavedPercent = percent(d.pullSaved, base.compressedBytes());
+            d.pullSecondsSaved = d.pullSaved * 8 / (bandwidthMbit * 1e6);
+            BuildTime baseTime = BuildTime.of(base.buildSeconds());
+            d.buildChange = d.buildTime.median() - baseTime.median();
+            d.buildInNoise = d.buildTime.repetitions() < 2 || baseTime.repetitions() < 2
+                    || (d.buildTime.min() <= baseTime.max() && baseTime.min() <= d.buildTime.max());
+        }
+        if (!v.built()) {
+            d.verdict = Verdict.BROKEN;
+            d.risk = RiskLevel.HIGH;
+            d.reason = "did not build: " + v.error().orElse("no reason recorded").lines().findFirst().orElse("");
+            return d;
+        }
+        d.regressions = regressions(v, original);
+        if (!d.regressions.isEmpty()) {
+            d.risk = RiskLevel.HIGH;
+            d.riskReasons.add("staging tests regressed: " + String.join(", ", d.regressions));
+            d.verdict = Verdict.REGRESSED;
+            d.reason = d.regressions.size() + " staging test" + (d.regressions.size() == 1 ? "" : "s")
+                    + " that pass on the original fail here: " + String.join(", ", d.regressions);
+        }
+        return d;
+    }
+
+    private static String example(StagingResult staging, Severity severity) {
+        ParityFinding f = staging.parity().stream().filter(p -> p.severity() == severity).findFirst().orElseThrow();
+        return f.kind() + " " + f.subject();
+    }
+
+    /** Tests that did not pass here and passed on the original (or were not run there). */
+    private static List<String> regressions(VariantResult v, Optional<VariantResult> original) {
+        List<TestOutcome> tests = v.staging().map(StagingResult::tests).orElse(List.of());
+        if (v.optimizations().isEmpty()) {
+            return List.of(); // the original defines what passing means
+        }
+        Map<String, Boolean> before = new LinkedHashMap<>();
+        original.flatMap(VariantResult::staging).ifPresent(s -> s.tests()
+                .forEach(t -> before.put(t.kind() + "\u0000" + t.name(), t.passed())));
+        return tests.stream()
+                .filter(t -> !t.passed() && before.getOrDefault(t.kind() + "\u0000" + t.name(), true))
+                .map(TestOutcome::name).distinct().toList();
+    }
+
+    private static Draft pickBest(List<Draft> candidates, Optional<VariantResult> original) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        Comparator<Draft> better = Comparator.comparingLong((Draft d) -> d.saved)
+                .thenComparing(d -> d.risk, Comparator.reverseOrder())
+                .thenComparing(d -> d.v.layers().size(), Comparator.reverseOrder());
+        RiskLevel chosen = null;
+        Draft best = null;
+        for (RiskLevel level : RiskLevel.values()) {
+            Draft top = candidates.stream().filter(d -> d.risk.compareTo(level) <= 0).max(better).orElse(null);
+            if (top == null) {
+                continue;
+            }
+            if (chosen == null) {
+                if (top.savedPercent >= MEANINGFUL_SAVING_PERCENT) {
+                    chosen = level;
+                    best = top;
+                }
+            } else if (top != best && top.saved >= ESCALATION_FACTOR * best.saved && top.high == 0) {
+                chosen = level;
+                best = top;
+            }
+        }
+        if (best == null) {
+            Draft keep = candidates.stream().filter(d -> d.v.optimizations().isEmpty()).findFirst()
+                    .orElse(candidates.stream().max(better).orElseThrow());
+            keep.verdict = Verdict.BEST;
+            keep.reason = "no variant saves " + (int) MEANINGFUL_SAVING_PERCENT + "% or more of the size"
+                    + (original.isPresent() ? " without breaking" : "") + "; a change is not worth its risk";
+            return keep;
+        }
+        best.verdict = Verdict.BEST;
+        Draft chosenBest = best;
+        Optional<Draft> riskier = candidates.stream().filter(d -> d.risk.compareTo(chosenBest.risk) > 0
+                && d.saved > chosenBest.saved).max(Comparator.comparingLong(d -> d.saved));
+        best.reason = "saves " + bytes(best.saved) + " (" + pct(best.savedPercent) + ") at " + best.risk.label()
+                + " risk" + riskier.map(r -> "; the riskier " + r.v.name() + " saves only " + bytes(r.saved - chosenBest.saved)
+                + " more at " + r.risk.label() + " risk").orElse("");
+        return best;
+    }
+
+    private static void judge(Draft d, Draft best) {
+        if (best == null || d == best) {
+            return;
+        }
+        if (d.risk.compareTo(best.risk) > 0 && d.saved > best.saved) {
+            d.verdict = Verdict.OVER_ENGINEERED;
+            d.reason = "saves " + bytes(d.saved - best.saved) + " more than " + best.v.name() + " at " + d.risk.label()
+                    + " risk instead of " + best.risk.label();
+        } else {
+            d.verdict = Verdict.TOO_LARGE;
+            long larger = best.saved - d.saved;
+            d.reason = larger > 0
+                    ? bytes(larger) + " (" + pct(percent(larger, d.v.sizeBytes())) + ") larger than " + best.v.name()
+                    : "no smaller than " + best.v.name() + ", at " + d.risk.label() + " risk instead of "
+                            + best.risk.label();
+        }
+    }
+
+    /** {@code a} saves at least as much at no more risk, and is better in one of the two. */
+    private static boolean dominates(Draft a, Draft b) {
+        return a.saved >= b.saved && a.risk.compareTo(b.risk) <= 0
+                && (a.saved > b.saved || a.risk.compareTo(b.risk) < 0);
+    }
+
+    private Optional<Attribution> attribution(List<VariantResult> variants, Optional<VariantResult> original) {
+        if (original.isEmpty() || !original.get().built()) {
+            return Optional.empty();
+        }
+        Optional<VariantResult> target = variants.stream().filter(v -> v.built() && v.name().equals("maximum"))
+                .findFirst().or(() -> variants.stream().filter(v -> v.built() && v.optimizations().size() > 1)
+                        .max(Comparator.comparingInt(v -> v.optimizations().size())));
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        long base = original.get().sizeBytes();
+        List<Attribution.Step> steps = new ArrayList<>();
+        List<String> unmeasured = new ArrayList<>();
+        for (String id : catalog.canonicalOrder(target.get().optimizations())) {
+            Optional<VariantResult> alone = variants.stream()
+                    .filter(v -> v.built() && v.optimizations().equals(Set.of(id))).findFirst();
+            if (alone.isPresent()) {
+                steps.add(new Attribution.Step(id, base - alone.get().sizeBytes()));
+            } else {
+                unmeasured.add(id);
+            }
+        }
+        if (steps.isEmpty()) {
+            return Optional.empty();
+        }
+        long total = base - target.get().sizeBytes();
+        long sum = steps.stream().mapToLong(Attribution.Step::savedBytes).sum();
+        return Optional.of(new Attribution(target.get().name(), base, target.get().sizeBytes(), steps, unmeasured,
+                total - sum));
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
+    static String pct(double percent) {
+        return String.format(Locale.ROOT, "%.1f%%", percent);
+    }
+
+    /** Decimal units, as Docker shows sizes: 1.2 GB, 600.0 MB. */
+    public static String bytes(long n) {
+        long abs = Math.abs(n);
+        if (abs < 1000) {
+            return n + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = n;
+        int unit = -1;
+        while (Math.abs(value) >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    static String joined(Set<String> ids) {
+        return ids.stream().sorted().collect(Collectors.joining(", "));
+    }
+}
