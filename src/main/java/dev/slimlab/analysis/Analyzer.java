@@ -122,7 +122,8 @@ public final class Analyzer {
         Assessment assessment(boolean pareto) {
             return new Assessment(v.name(), v.optimizations(), v.built(), intrinsic, risk, riskReasons, v.sizeBytes(),
                     saved, savedPercent, v.compressedBytes(), pullSaved, pullSavedPercent, pullSecondsSaved, buildTime,
-                    buildChange, buildInNoise, v.layers().size(), v.efficiency(), v.wastedBytes(), testsPassed,
+                    buildChange, buildInNoise, v.layers().size(), v.efficiency(), v.wastedBytes(), v.staging().isPresent(),
+                    testsPassed,
                     testsRun, regressions, high, medium, low, verdict, reason, pareto);
         }
     }

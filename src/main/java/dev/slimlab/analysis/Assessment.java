@@ -26,6 +26,7 @@ import java.util.Set;
  * @param layers               number of layers
  * @param efficiency           dive's efficiency, 0–1
  * @param wastedBytes          bytes in files that appear in two or more layers
+ * @param checked              true when its staging checks ran (tests and parity figures mean something)
  * @param testsPassed          staging tests passed
  * @param testsRun             staging tests run
  * @param regressions          tests that pass on the original and not here
@@ -40,7 +41,7 @@ public record Assessment(String name, Set<String> optimizations, boolean built, 
                          RiskLevel risk, List<String> riskReasons, long sizeBytes, long sizeSavedBytes,
                          double sizeSavedPercent, long pullBytes, long pullSavedBytes, double pullSavedPercent,
                          double pullSecondsSaved, BuildTime buildTime, double buildSecondsChange,
-                         boolean buildChangeInNoise, int layers, double efficiency, long wastedBytes, int testsPassed,
+                         boolean buildChangeInNoise, int layers, double efficiency, long wastedBytes, boolean checked, int testsPassed,
                          int testsRun, List<String> regressions, long parityHigh, long parityMedium, long parityLow,
                          Verdict verdict, String reason, boolean paretoOptimal) {
 

@@ -1,5 +1,9 @@
 package dev.slimlab.cli;
 
+import dev.slimlab.analysis.Analysis;
+import dev.slimlab.analysis.Analyzer;
+import dev.slimlab.analysis.Assessment;
+import dev.slimlab.analysis.Budgets;
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.Cancellation;
@@ -10,7 +14,6 @@ import dev.slimlab.experiment.ExperimentFileException;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.experiment.ExperimentSettings;
-import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.ProgressEvent;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.VariantResult;
@@ -41,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -115,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Another command the parity checks run in both images, e.g. 'ffmpeg -version'. Repeatable.")
     List<String> versionProbes = new ArrayList<>();
 
+    @Mixin
+    BudgetOptions budgetOptions;
+
     @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Time-out of each staging test (default: ${DEFAULT-VALUE}).")
     long testTimeout;
@@ -136,6 +143,13 @@ public final class RunCommand implements Callable<Integer> {
                     ExperimentSettings.defaults().withRepetitions(repeat).withNoCache(noCache).withPull(pull)
                             .withParallelBuilds(parallel).withTimeoutSeconds(timeout).withBandwidth(bandwidth)
                             .withCompressionLevel(gzipLevel));
+        } catch (IllegalArgumentException e) {
+            err.println("slimlab run: " + e.getMessage());
+            return SlimLabCommand.EXIT_USAGE;
+        }
+        Budgets budgets;
+        try {
+            budgets = budgetOptions.budgets();
         } catch (IllegalArgumentException e) {
             err.println("slimlab run: " + e.getMessage());
             return SlimLabCommand.EXIT_USAGE;
@@ -170,8 +184,11 @@ public final class RunCommand implements Callable<Integer> {
             err.println("slimlab run: " + e.getMessage());
             return SlimLabCommand.EXIT_FAILURE;
         }
+        Analysis analysis = new Analyzer(catalog).analyze(result);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(table(result));
+        stdout.print(table(analysis));
+        stdout.println();
+        stdout.println(analysis.recommendation());
         stdout.flush();
         if (out != null) {
             save(result, err);
@@ -182,7 +199,16 @@ public final class RunCommand implements Callable<Integer> {
             AtomicFiles.write(junit, JUnitXml.write(staging).getBytes(StandardCharsets.UTF_8));
             err.println("slimlab run: wrote " + junit);
         }
-        return 0;
+        return reportBudgets(budgets.check(analysis), err) ? 0 : SlimLabCommand.EXIT_FAILURE;
+    }
+
+    /** Prints each budget's outcome; true when none was missed. */
+    static boolean reportBudgets(List<Budgets.Check> checks, PrintWriter err) {
+        for (Budgets.Check check : checks) {
+            err.println((check.passed() ? "budget met: " : "BUDGET MISSED: ") + check.message());
+        }
+        err.flush();
+        return checks.stream().allMatch(Budgets.Check::passed);
     }
 
     /**
@@ -268,45 +294,30 @@ public final class RunCommand implements Callable<Integer> {
         };
     }
 
-    static String table(ExperimentResult result) {
+    /** A line per variant: its figures, its risk and its verdict. */
+    static String table(Analysis analysis) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9s %7s %10s %7s %s%n", "VARIANT", "STATUS",
-                "SIZE", "CHANGE", "PULL", "BUILD s", "EFFIC.", "WASTED", "TESTS", "PARITY (high/medium/low)"));
-        long base = result.variants().stream().filter(v -> v.name().equals("original") && v.built())
-                .mapToLong(VariantResult::sizeBytes).findFirst().orElse(0);
-        for (VariantResult v : result.variants()) {
+        s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9s %7s %10s %7s %-8s %-7s %s%n", "VARIANT",
+                "STATUS", "SIZE", "CHANGE", "PULL", "BUILD s", "EFFIC.", "WASTED", "TESTS", "PARITY", "RISK",
+                "VERDICT"));
+        for (Assessment a : analysis.variants()) {
+            VariantResult v = analysis.experiment().variants().stream().filter(r -> r.name().equals(a.name()))
+                    .findFirst().orElseThrow();
             if (!v.built()) {
                 s.append(String.format(Locale.ROOT, "%-24s %-9s %s%n", v.name(), v.status().name().toLowerCase(Locale.ROOT),
                         v.error().orElse("").lines().findFirst().orElse("")));
                 continue;
             }
-            String change = base > 0 ? String.format(Locale.ROOT, "%+.1f%%", 100.0 * (v.sizeBytes() - base) / base) : "";
-            String testsPassed = v.staging().filter(st -> !st.tests().isEmpty())
-                    .map(st -> st.testsPassed() + "/" + st.tests().size()).orElse("-");
-            String parity = v.staging().filter(st -> !v.optimizations().isEmpty())
-                    .map(st -> st.problems().isEmpty() || !st.parity().isEmpty()
-                            ? st.findings(ParityFinding.Severity.HIGH) + "/" + st.findings(ParityFinding.Severity.MEDIUM)
-                                    + "/" + st.findings(ParityFinding.Severity.LOW)
-                            : "not checked")
-                    .orElse("-");
-            s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9.1f %6.1f%% %10s %7s %s%n", v.name(), "built",
-                    bytes(v.sizeBytes()), change, bytes(v.compressedBytes()), v.medianBuildSeconds(),
-                    100 * v.efficiency(), bytes(v.wastedBytes()), testsPassed, parity));
+            String change = a.optimizations().isEmpty() ? "" : String.format(Locale.ROOT, "%+.1f%%", -a.sizeSavedPercent());
+            String tests = a.testsRun() == 0 ? "-" : a.testsPassed() + "/" + a.testsRun();
+            String parity = a.optimizations().isEmpty() || v.staging().isEmpty() ? "-"
+                    : a.parityHigh() + "/" + a.parityMedium() + "/" + a.parityLow();
+            s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9.1f %6.1f%% %10s %7s %-8s %-7s %s%n",
+                    v.name(), "built", Analyzer.bytes(v.sizeBytes()), change, Analyzer.bytes(v.compressedBytes()),
+                    v.medianBuildSeconds(), 100 * v.efficiency(), Analyzer.bytes(v.wastedBytes()), tests, parity,
+                    a.risk().label(), a.verdict().label()));
         }
+        s.append("(PARITY: high/medium/low findings against the original)\n");
         return s.toString();
-    }
-
-    static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = n;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         versionProvider = SlimLabCommand.VersionProvider.class,
         description = "A lab for slimmer Docker images: build optimized variants, compare them.",
         subcommands = {ParseCommand.class, LintCommand.class, ApplyCommand.class, RunCommand.class,
-            TestCommand.class, ParityCommand.class, CleanCommand.class, HelpCommand.class})
+            TestCommand.class, ParityCommand.class, ReportCommand.class, CleanCommand.class, HelpCommand.class})
 public final class SlimLabCommand implements Callable<Integer> {
 
     /** Exit code for bad usage (unknown option, missing parameter, missing subcommand). */

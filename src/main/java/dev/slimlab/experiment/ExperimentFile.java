@@ -100,6 +100,11 @@ public final class ExperimentFile {
         AtomicFiles.write(file, bytes);
     }
 
+    /** The experiment as the JSON tree a file holds (for reports that embed it). */
+    public static ObjectNode toJsonTree(ExperimentResult result) {
+        return toTree(result);
+    }
+
     private static ObjectNode toTree(ExperimentResult r) {
         ObjectNode root = NODES.objectNode();
         root.put("schemaVersion", SCHEMA_VERSION);

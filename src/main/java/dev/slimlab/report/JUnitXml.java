@@ -1,7 +1,9 @@
 package dev.slimlab.report;
 
+import dev.slimlab.analysis.Budgets;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,6 +20,11 @@ public final class JUnitXml {
 
     /** {@code results}: variant name → its staging result, in the order to write them. */
     public static String write(Map<String, StagingResult> results) {
+        return write(results, List.of());
+    }
+
+    /** The staging results, then a testsuite "budgets" with a testcase per CI budget (when there are any). */
+    public static String write(Map<String, StagingResult> results, List<Budgets.Check> budgets) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         long tests = 0;
         long failures = 0;
@@ -63,6 +70,25 @@ public final class JUnitXml {
                         .append("\" name=\"staging checks\" time=\"0.000\">\n      <error message=\"")
                         .append(escape(problem)).append("\" type=\"error\">").append(escape(problem))
                         .append("</error>\n    </testcase>\n");
+            }
+            suites.append("  </testsuite>\n");
+        }
+        if (!budgets.isEmpty()) {
+            long missed = budgets.stream().filter(b -> !b.passed()).count();
+            tests += budgets.size();
+            failures += missed;
+            suites.append("  <testsuite name=\"budgets\" tests=\"").append(budgets.size()).append("\" failures=\"")
+                    .append(missed).append("\" errors=\"0\" skipped=\"0\" time=\"0.000\">\n");
+            for (Budgets.Check b : budgets) {
+                suites.append("    <testcase classname=\"budgets\" name=\"").append(escape(b.name() + " (" + b.variant() + ")"))
+                        .append("\" time=\"0.000\"");
+                if (b.passed()) {
+                    suites.append("/>\n");
+                } else {
+                    suites.append(">\n      <failure message=\"").append(escape(b.message())).append("\" type=\"budget\">")
+                            .append(escape("limit " + b.limit() + ", measured " + b.actual())).append("</failure>\n")
+                            .append("    </testcase>\n");
+                }
             }
             suites.append("  </testsuite>\n");
         }
