@@ -30,12 +30,12 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li><i>broken</i>: it did not build;
  *   <li><i>regressed</i>: a staging test that passes on the original does not pass on it;
- *   <li><i>best</i>: among the rest (the original included), take the lowest risk level at which
- *       some variant saves at least {@value #MEANINGFUL_SAVING_PERCENT}% of the original's size,
- *       moving up a level only while the next level's best saves at least
- *       {@value #ESCALATION_FACTOR} times as much and has no HIGH parity finding; the variant
- *       saving the most at or below that level is best (ties: lower risk, fewer layers). When no
- *       variant saves {@value #MEANINGFUL_SAVING_PERCENT}%, the original is best;
+ *   <li><i>best</i>: among the rest (the original included) that have no HIGH parity finding
+ *       (evidence of likely breakage), take the lowest risk level at which some variant saves at
+ *       least {@value #MEANINGFUL_SAVING_PERCENT}% of the original's size, moving up a level only
+ *       while the next level's best saves at least {@value #ESCALATION_FACTOR} times as much; the
+ *       variant saving the most at or below that level is best (ties: lower risk, fewer layers).
+ *       When no such variant saves {@value #MEANINGFUL_SAVING_PERCENT}%, the original is best;
  *   <li><i>over-engineered</i>: it saves more than the best, at a higher risk;
  *   <li><i>too large</i>: everything else: it is larger than the best (or no smaller), at no
  *       less risk or for less saving.
@@ -78,7 +78,8 @@ public final class Analyzer {
         }
         String recommendation;
         if (best == null) {
-            recommendation = "Nothing to recommend: no variant built and passed its tests.";
+            recommendation = "Nothing to recommend: no variant built, passed its tests and is free of high parity"
+                    + " findings.";
         } else if (best.v.optimizations().isEmpty()) {
             recommendation = "Keep the original: " + best.reason;
         } else {
@@ -210,49 +211,57 @@ public final class Analyzer {
     }
 
     private static Draft pickBest(List<Draft> candidates, Optional<VariantResult> original) {
-        if (candidates.isEmpty()) {
+        // evidence of likely breakage rules a variant out, however much it saves
+        List<Draft> eligible = candidates.stream().filter(d -> d.high == 0).toList();
+        if (eligible.isEmpty()) {
             return null;
         }
         Comparator<Draft> better = Comparator.comparingLong((Draft d) -> d.saved)
                 .thenComparing(d -> d.risk, Comparator.reverseOrder())
                 .thenComparing(d -> d.v.layers().size(), Comparator.reverseOrder());
-        RiskLevel chosen = null;
         Draft best = null;
         for (RiskLevel level : RiskLevel.values()) {
-            Draft top = candidates.stream().filter(d -> d.risk.compareTo(level) <= 0).max(better).orElse(null);
+            Draft top = eligible.stream().filter(d -> d.risk.compareTo(level) <= 0).max(better).orElse(null);
             if (top == null) {
                 continue;
             }
-            if (chosen == null) {
+            if (best == null) {
                 if (top.savedPercent >= MEANINGFUL_SAVING_PERCENT) {
-                    chosen = level;
                     best = top;
                 }
-            } else if (top != best && top.saved >= ESCALATION_FACTOR * best.saved && top.high == 0) {
-                chosen = level;
+            } else if (top != best && top.saved >= ESCALATION_FACTOR * best.saved) {
                 best = top;
             }
         }
+        List<String> ruledOut = candidates.stream().filter(d -> d.high > 0).map(d -> d.v.name()).toList();
+        String breakage = ruledOut.isEmpty() ? "" : "; " + String.join(", ", ruledOut)
+                + (ruledOut.size() == 1 ? " has" : " have") + " high parity findings (likely breakage)";
         if (best == null) {
-            Draft keep = candidates.stream().filter(d -> d.v.optimizations().isEmpty()).findFirst()
-                    .orElse(candidates.stream().max(better).orElseThrow());
+            Draft keep = eligible.stream().filter(d -> d.v.optimizations().isEmpty()).findFirst()
+                    .orElse(eligible.stream().max(better).orElseThrow());
             keep.verdict = Verdict.BEST;
             keep.reason = "no variant saves " + (int) MEANINGFUL_SAVING_PERCENT + "% or more of the size"
-                    + (original.isPresent() ? " without breaking" : "") + "; a change is not worth its risk";
+                    + (ruledOut.isEmpty() ? "" : " without evidence of breakage") + breakage;
             return keep;
         }
         best.verdict = Verdict.BEST;
-        Draft chosenBest = best;
-        Optional<Draft> riskier = candidates.stream().filter(d -> d.risk.compareTo(chosenBest.risk) > 0
-                && d.saved > chosenBest.saved).max(Comparator.comparingLong(d -> d.saved));
+        Draft chosen = best;
+        Optional<Draft> riskier = candidates.stream().filter(d -> d.risk.compareTo(chosen.risk) > 0
+                && d.saved > chosen.saved).max(Comparator.comparingLong(d -> d.saved));
         best.reason = "saves " + bytes(best.saved) + " (" + pct(best.savedPercent) + ") at " + best.risk.label()
-                + " risk" + riskier.map(r -> "; the riskier " + r.v.name() + " saves only " + bytes(r.saved - chosenBest.saved)
-                + " more at " + r.risk.label() + " risk").orElse("");
+                + " risk" + riskier.map(r -> "; the riskier " + r.v.name() + " saves only " + bytes(r.saved - chosen.saved)
+                + " more at " + r.risk.label() + " risk").orElse("") + (riskier.isPresent() ? "" : breakage);
         return best;
     }
 
     private static void judge(Draft d, Draft best) {
-        if (best == null || d == best) {
+        if (d == best) {
+            return;
+        }
+        if (best == null) { // every candidate has evidence of likely breakage
+            d.verdict = Verdict.OVER_ENGINEERED;
+            d.reason = d.high + " high parity finding" + (d.high == 1 ? "" : "s") + ": likely to break, and no"
+                    + " safer variant (nor the original) built to compare with";
             return;
         }
         if (d.risk.compareTo(best.risk) > 0 && d.saved > best.saved) {

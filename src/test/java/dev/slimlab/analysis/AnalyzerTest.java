@@ -177,4 +177,19 @@ class AnalyzerTest {
         assertThat(a.recommendation()).endsWith("(the original did not build, so savings are measured against clean)");
         assertThat(a.attribution()).isEmpty();
     }
+
+    @Test
+    void aVariantWithAHighParityFindingIsNeverRecommended() {
+        Analysis a = analyze(built("original", Set.of(), 724_000_000L, 3.0),
+                failed("minimal", MINIMAL),
+                built("aggressive", Set.of("multi-stage", "slim-base"), 148_700_000L, 1.0)
+                        .withStaging(staging(List.of(), new ParityFinding("library", Severity.HIGH, "libpq.so.5",
+                                "/usr/lib/libpq.so.5", "not found", "gone"))));
+        assertThat(a.recommended()).contains("original");
+        assertThat(a.recommendation()).isEqualTo("Keep the original: no variant saves 10% or more of the size without"
+                + " evidence of breakage; aggressive has high parity findings (likely breakage)");
+        assertThat(a.variant("aggressive").orElseThrow().verdict()).isEqualTo(Verdict.OVER_ENGINEERED);
+        assertThat(a.variant("aggressive").orElseThrow().reason())
+                .isEqualTo("saves 575.3 MB more than original at high risk instead of none");
+    }
 }
