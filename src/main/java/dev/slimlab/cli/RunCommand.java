@@ -304,8 +304,8 @@ public final class RunCommand implements Callable<Integer> {
             VariantResult v = analysis.experiment().variants().stream().filter(r -> r.name().equals(a.name()))
                     .findFirst().orElseThrow();
             if (!v.built()) {
-                s.append(String.format(Locale.ROOT, "%-24s %-9s %s%n", v.name(), v.status().name().toLowerCase(Locale.ROOT),
-                        v.error().orElse("").lines().findFirst().orElse("")));
+                s.append(String.format(Locale.ROOT, "%-24s %-9s %s: %s%n", v.name(),
+                        v.status().name().toLowerCase(Locale.ROOT), a.verdict().label(), a.reason()));
                 continue;
             }
             String change = a.optimizations().isEmpty() ? "" : String.format(Locale.ROOT, "%+.1f%%", -a.sizeSavedPercent());

@@ -31,7 +31,7 @@ final class Figures {
     /** Median build time with the min–max of the repetitions, and "within noise" where it applies. */
     static String buildTime(Assessment a) {
         BuildTime t = a.buildTime();
-        if (t.repetitions() == 0) {
+        if (t.repetitions() == 0 || !a.built()) {
             return "—";
         }
         String text = duration(t.median());
