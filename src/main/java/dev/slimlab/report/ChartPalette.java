@@ -1,0 +1,74 @@
+package dev.slimlab.report;
+
+import dev.slimlab.analysis.RiskLevel;
+import java.awt.Color;
+import java.util.List;
+
+/**
+ * The colours of SlimLab's charts, in one place. They are the looked-up colours of the app's
+ * base style sheet ({@code ui/theme/base.css}: {@code -slim-accent}, {@code -slim-risk-*},
+ * {@code -slim-fg}), so that a chart in the app, in a report and in an exported PNG speaks the
+ * same language. Risk is never shown by colour alone: wherever a risk colour is used, the risk
+ * level is also written.
+ */
+public final class ChartPalette {
+
+    /** {@code -slim-accent}: the main series, the recommended variant. */
+    public static final Color ACCENT = new Color(0x2563a8);
+    /** A light tint of the accent: a second series beside the first (compressed beside on-disk). */
+    public static final Color ACCENT_LIGHT = new Color(0x8db4e2);
+    /** {@code -slim-fg}: text, axis lines, whiskers, the Pareto front. */
+    public static final Color FOREGROUND = new Color(0x1d2430);
+    /** Secondary text: subtitles, tick labels. */
+    public static final Color MUTED = new Color(0x5b6473);
+    /** Grid lines. */
+    public static final Color GRID = new Color(0xdfe3ea);
+    /** The chart's background. */
+    public static final Color BACKGROUND = Color.WHITE;
+
+    /** No risk (the original itself): a light green. */
+    public static final Color RISK_NONE = new Color(0x6aa884);
+    /** {@code -slim-risk-low}. */
+    public static final Color RISK_LOW = new Color(0x2e7d4f);
+    /** {@code -slim-risk-medium}. */
+    public static final Color RISK_MEDIUM = new Color(0xa86200);
+    /** {@code -slim-risk-high}. */
+    public static final Color RISK_HIGH = new Color(0xb3261e);
+
+    /** A step that makes the image smaller (waterfall): the low-risk green. */
+    public static final Color SAVING = RISK_LOW;
+    /** A step that makes the image larger (waterfall): the high-risk red. */
+    public static final Color GROWTH = RISK_HIGH;
+    /** A size that is a starting point or a result (waterfall's first bar): neutral slate. */
+    public static final Color NEUTRAL = new Color(0x7d8796);
+
+    /**
+     * Colours for one series per variant (history), in order. None of them is a risk colour, so
+     * that a variant's line does not seem to say something about its risk.
+     */
+    public static final List<Color> SERIES = List.of(ACCENT, new Color(0x7b5ea7), new Color(0x0e7c9b),
+            new Color(0x8c6d46), new Color(0xc0508c), NEUTRAL, new Color(0x3b3f8f), new Color(0x5aa0c8));
+
+    private ChartPalette() {
+    }
+
+    /** The colour of a risk level. */
+    public static Color risk(RiskLevel level) {
+        return switch (level) {
+            case NONE -> RISK_NONE;
+            case LOW -> RISK_LOW;
+            case MEDIUM -> RISK_MEDIUM;
+            case HIGH -> RISK_HIGH;
+        };
+    }
+
+    /** The i-th series colour, repeating after {@link #SERIES} runs out. */
+    public static Color series(int i) {
+        return SERIES.get(Math.floorMod(i, SERIES.size()));
+    }
+
+    /** The colour as CSS writes it, {@code #rrggbb}. */
+    public static String css(Color c) {
+        return String.format("#%06x", c.getRGB() & 0xffffff);
+    }
+}
