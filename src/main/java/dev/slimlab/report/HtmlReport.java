@@ -158,7 +158,8 @@ public final class HtmlReport {
         private final Optional<VariantResult> original;
         private final Optional<VariantResult> baseline;
         private final Map<String, VariantResult> results = new HashMap<>();
-        private final Map<String, String> anchors = new HashMap<>();
+        /** The id of each variant's details, in the analysis' order, unique even if two names are alike. */
+        private final List<String> anchors = new ArrayList<>();
         private final StringBuilder out = new StringBuilder(64 * 1024);
 
         Writer(Analysis analysis, BiFunction<Analysis, ReportCharts.Kind, String> charts, Catalog catalog) {
@@ -180,7 +181,7 @@ public final class HtmlReport {
                 for (int n = 2; !taken.add(anchor); n++) {
                     anchor = "variant-" + slug(a.name()) + "-" + n;
                 }
-                anchors.putIfAbsent(a.name(), anchor);
+                anchors.add(anchor);
             }
         }
 
@@ -252,12 +253,14 @@ public final class HtmlReport {
             Optional<Assessment> best = analysis.recommended().flatMap(analysis::variant);
             if (best.isPresent() && baseline.isPresent() && !best.get().name().equals(baseline.get().name())) {
                 Assessment b = best.get();
-                out.append("<p class=\"figures\">").append(escape(baseline.get().name())).append(" ")
-                        .append(escape(Analyzer.bytes(baseline.get().sizeBytes()))).append(" \u2192 ")
-                        .append(escape(b.name())).append(" ").append(escape(Analyzer.bytes(b.sizeBytes())))
-                        .append(" (").append(escape(signedPercent(-b.sizeSavedPercent()))).append("), pull ")
-                        .append(escape(Analyzer.bytes(b.pullBytes()))).append(", ");
+                VariantResult base = baseline.get();
+                out.append("<p class=\"figures\">Size ").append(escape(Analyzer.bytes(base.sizeBytes()))).append(" \u2192 ")
+                        .append(escape(Analyzer.bytes(b.sizeBytes()))).append(" (")
+                        .append(escape(signedPercent(-b.sizeSavedPercent()))).append(") \u00b7 pull ")
+                        .append(escape(Analyzer.bytes(base.compressedBytes()))).append(" \u2192 ")
+                        .append(escape(Analyzer.bytes(b.pullBytes()))).append(" \u00b7 ");
                 riskBadge(b.risk(), true);
+                out.append(" \u00b7 tests ").append(b.testsPassed()).append(" / ").append(b.testsRun()).append(" passed");
                 out.append("</p>\n");
             }
             out.append("</section>\n");
@@ -271,17 +274,18 @@ public final class HtmlReport {
                     .append("<table class=\"variants\">\n<thead>\n<tr>")
                     .append("<th rowspan=\"2\" scope=\"col\">Variant</th>")
                     .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Size</th>")
-                    .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Change vs ").append(escape(against)).append("</th>")
+                    .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Change<span class=\"sub\">vs ").append(escape(against))
+                    .append("</span></th>")
                     .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Pull size</th>")
-                    .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Build time<span class=\"sub\">median (min\u2013max)</span></th>")
-                    .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Tests passed</th>")
+                    .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Build time<span class=\"sub\">median, range, change</span></th>")
+                    .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Tests<span class=\"sub\">passed / run</span></th>")
                     .append("<th colspan=\"3\" scope=\"colgroup\" class=\"group\">Parity findings</th>")
                     .append("<th rowspan=\"2\" scope=\"col\">Risk</th>")
                     .append("<th rowspan=\"2\" scope=\"col\">Verdict</th></tr>\n<tr>")
                     .append("<th scope=\"col\" class=\"num\">high</th><th scope=\"col\" class=\"num\">medium</th>")
                     .append("<th scope=\"col\" class=\"num\">low</th></tr>\n</thead>\n<tbody>\n");
-            for (Assessment a : analysis.variants()) {
-                row(a);
+            for (int i = 0; i < analysis.variants().size(); i++) {
+                row(analysis.variants().get(i), anchors.get(i));
             }
             out.append("</tbody>\n</table>\n</div>\n<p class=\"legend\">\u2605 recommended: the variant SlimLab "
                     + "would ship. \u25c6 Pareto-optimal: no other working variant saves more at no more risk. "
@@ -290,7 +294,7 @@ public final class HtmlReport {
                     + "\u201cwithin noise\u201d is inside the spread of the repetitions.</p>\n</section>\n");
         }
 
-        private void row(Assessment a) {
+        private void row(Assessment a, String anchor) {
             boolean recommended = isRecommended(a);
             List<String> classes = new ArrayList<>();
             if (recommended) {
@@ -307,7 +311,7 @@ public final class HtmlReport {
                 out.append(" class=\"").append(String.join(" ", classes)).append("\"");
             }
             out.append(">");
-            out.append("<td class=\"variant\"><a href=\"#").append(escape(anchors.get(a.name()))).append("\">")
+            out.append("<td class=\"variant\"><a href=\"#").append(escape(anchor)).append("\">")
                     .append(escape(a.name())).append("</a>");
             if (recommended) {
                 out.append("<span class=\"mark recommended\">\u2605 recommended</span>");
@@ -366,7 +370,7 @@ public final class HtmlReport {
                 out.append("<span class=\"sub\">").append(escape(range(t))).append(", ").append(t.repetitions()).append(" builds</span>");
             }
             if (!isBaseline) {
-                out.append("<span class=\"sub\">").append(escape(signedSeconds(a.buildSecondsChange())));
+                out.append("<span class=\"sub\">change ").append(escape(signedSeconds(a.buildSecondsChange())));
                 if (a.buildChangeInNoise()) {
                     out.append(" <span class=\"noise\">(within noise)</span>");
                 }
@@ -473,11 +477,12 @@ public final class HtmlReport {
 
         private void details() {
             out.append("<section id=\"variants\">\n<h2>Variants</h2>\n");
-            for (Assessment a : analysis.variants()) {
+            for (int i = 0; i < analysis.variants().size(); i++) {
+                Assessment a = analysis.variants().get(i);
                 VariantResult v = results.get(a.name());
                 boolean recommended = isRecommended(a);
                 out.append("<details class=\"variant").append(recommended ? " recommended" : "").append("\" id=\"")
-                        .append(escape(anchors.get(a.name()))).append("\"").append(recommended ? " open=\"open\"" : "")
+                        .append(escape(anchors.get(i))).append("\"").append(recommended ? " open=\"open\"" : "")
                         .append(">\n<summary><span class=\"name\">").append(escape(a.name())).append("</span>");
                 verdictBadge(a);
                 riskBadge(a.risk(), true);
@@ -764,16 +769,17 @@ public final class HtmlReport {
                 out.append("<p>No differences found.</p>\n");
                 return;
             }
+            out.append("<div class=\"table-wrap\"><table class=\"parity\">\n<thead><tr><th scope=\"col\">Severity</th>")
+                    .append("<th scope=\"col\">Kind</th><th scope=\"col\">Subject</th><th scope=\"col\">Original</th>")
+                    .append("<th scope=\"col\">Variant</th><th scope=\"col\">What it means</th></tr></thead>\n");
             for (Severity severity : Severity.values()) {
                 List<ParityFinding> group = s.parity().stream().filter(f -> f.severity() == severity).toList();
                 if (group.isEmpty()) {
                     continue;
                 }
-                out.append("<h5>").append(severity.label()).append(" (").append(group.size()).append(")</h5>\n")
-                        .append("<div class=\"table-wrap\"><table class=\"parity parity-").append(severity.label())
-                        .append("\">\n<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Kind</th>")
-                        .append("<th scope=\"col\">Subject</th><th scope=\"col\">Original</th>")
-                        .append("<th scope=\"col\">Variant</th><th scope=\"col\">What it means</th></tr></thead>\n<tbody>\n");
+                out.append("<tbody class=\"severity-").append(severity.label()).append("\">\n<tr class=\"group\">")
+                        .append("<th colspan=\"6\" scope=\"rowgroup\">").append(severity.label()).append(" (")
+                        .append(group.size()).append(")</th></tr>\n");
                 for (ParityFinding f : group) {
                     out.append("<tr><td>");
                     severityBadge(severity);
@@ -783,8 +789,9 @@ public final class HtmlReport {
                     valueCell(f.variant());
                     out.append("<td>").append(escape(f.message())).append("</td></tr>\n");
                 }
-                out.append("</tbody>\n</table></div>\n");
+                out.append("</tbody>\n");
             }
+            out.append("</table></div>\n");
         }
 
         private void valueCell(String value) {
@@ -822,7 +829,7 @@ public final class HtmlReport {
                 out.append("<h3>").append(escape(opt.title())).append(" <code>").append(escape(id)).append("</code></h3>\n")
                         .append("<p class=\"lesson-risk\">Risk: ");
                 riskBadge(RiskLevel.of(opt.risk()), false);
-                out.append(" ").append(escape(opt.riskRationale())).append("</p>\n");
+                out.append(" \u2014 ").append(escape(opt.riskRationale())).append("</p>\n");
                 String lesson;
                 try {
                     lesson = opt.lesson();

@@ -3,7 +3,11 @@ package dev.slimlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.analysis.Analysis;
+import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
+import dev.slimlab.experiment.ExperimentResult;
+import dev.slimlab.experiment.VariantResult;
+import dev.slimlab.experiment.VariantSpec;
 import dev.slimlab.optimize.Catalog;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +108,7 @@ class HtmlReportTest {
                 .anySatisfy(t -> assertThat(t).contains("apt-get install").contains(hostile));
         assertThat(texts("//details[@id='variant-minimal']//table[@class='wasted']//td[@class='code']"))
                 .contains("/root/.cache/pip/" + hostile);
-        assertThat(texts("//details[@id='variant-maximum']//table[contains(@class,'parity-high')]//td"))
+        assertThat(texts("//details[@id='variant-maximum']//table[@class='parity']/tbody[@class='severity-high']//td"))
                 .anySatisfy(t -> assertThat(t).endsWith("resolves in the original and not in the variant " + hostile));
         assertThat(texts("//details[@id='variant-alpine']//pre[@class='error']")).singleElement().asString()
                 .isEqualTo("the base image python:3.10-alpine is not on this machine " + hostile);
@@ -162,6 +166,9 @@ class HtmlReportTest {
     void theRecommendationComesFirstAndProminently() throws Exception {
         assertThat(analysis.recommendation()).startsWith("Ship minimal");
         assertThat(string("//section[@id='recommendation']/p[@class='lead']")).isEqualTo(analysis.recommendation());
+        assertThat(string("//section[@id='recommendation']/p[@class='figures']"))
+                .isEqualTo("Size 3.1 GB \u2192 1.2 GB (\u221261.3%) \u00b7 pull 1.1 GB \u2192 420.0 MB \u00b7 medium risk"
+                        + " \u00b7 tests 2 / 2 passed");
         List<String> sections = texts("/html/body/main/section/@id");
         assertThat(sections).containsExactly("recommendation", "risk-reward", "charts", "attribution", "variants",
                 "lessons");
@@ -274,11 +281,14 @@ class HtmlReportTest {
         assertThat(texts(minimal + "//table[@class='tests']//pre[@class='output']")).contains("ok\n");
 
         String maximum = "//details[@id='variant-maximum']";
-        assertThat(texts(maximum + "//h5[following-sibling::div[1]/table[contains(@class,'parity')]]"))
+        assertThat(texts(maximum + "//table[@class='parity']/tbody/tr[@class='group']/th"))
                 .containsExactly("high (2)", "low (1)");
-        assertThat(texts(maximum + "//table[contains(@class,'parity-high')]/tbody/tr/td[3]"))
+        assertThat(texts(maximum + "//table[@class='parity']/tbody[@class='severity-high']/tr[not(@class)]/td[3]"))
                 .containsExactly("PYTHONUBUFFERED", "libpq.so.5");
-        assertThat(texts(maximum + "//table[contains(@class,'parity-high')]/tbody/tr[1]/td[5]")).containsExactly("absent");
+        assertThat(texts(maximum + "//table[@class='parity']/tbody[@class='severity-high']/tr[2]/td[5]"))
+                .containsExactly("absent");
+        assertThat(texts(maximum + "//table[@class='parity']/tbody[@class='severity-low']/tr[not(@class)]/td[1]"))
+                .containsExactly("low");
         assertThat(string("//details[@id='variant-original']//h4[.='Dockerfile']")).isEqualTo("Dockerfile");
     }
 
@@ -317,6 +327,34 @@ class HtmlReportTest {
                 .isEqualTo("&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;amp;&lt;/a&gt;\uFFFD[31m");
         assertThat(HtmlReport.escape("tab\tnew\nline \u00e9 \uD83D\uDC33")).isEqualTo("tab\tnew\nline \u00e9 \uD83D\uDC33");
         assertThat(HtmlReport.escape(null)).isEmpty();
+    }
+
+    @Test
+    void anOriginalThatDidNotBuildIsNotTheBaselineAndMissingEngineAndSettingsAreLeftOut() throws Exception {
+        ExperimentResult story = ReportFixtures.story();
+        List<VariantResult> variants = new ArrayList<>(story.variants());
+        VariantResult original = variants.get(0);
+        variants.set(0, VariantResult.notBuilt(new VariantSpec("original", Set.of()), VariantResult.Status.TIMED_OUT,
+                "timed out after 1800 s", original.dockerfile(), List.of(1800.0), List.of(), List.of("Step 4/7"), ""));
+        ExperimentResult broken = new ExperimentResult(story.id(), story.dockerfile(), story.context(), null, null,
+                "not a date", variants);
+        Analysis a = new Analyzer(Catalog.standard()).analyze(broken);
+        Document d = parse(HtmlReport.render(a, FAKE_CHARTS));
+        XPath x = XPathFactory.newInstance().newXPath();
+        // savings are measured against the largest variant that built, and the table says so
+        assertThat(x.evaluate("//table[@class='variants']/thead//th[starts-with(.,'Change')]", d))
+                .isEqualTo("Changevs apt-clean-lists");
+        assertThat(x.evaluate("//tr[@data-variant='apt-clean-lists']/td[contains(@class,'change')]", d))
+                .isEqualTo("baseline");
+        assertThat(x.evaluate("//tr[@data-variant='original']/td[contains(@class,'change')]", d)).isEqualTo("not built");
+        assertThat(x.evaluate("//details[@id='variant-original']//pre[@class='error']", d))
+                .isEqualTo("timed out after 1800 s");
+        assertThat(x.evaluate("//details[@id='variant-original']//p[starts-with(.,'Status')]", d))
+                .isEqualTo("Status: timed out");
+        assertThat(x.evaluate("//details[@id='variant-minimal']//h4[.='Packages']/following-sibling::p[1]", d))
+                .contains("the original did not build");
+        String meta = x.evaluate("string(//header)", d);
+        assertThat(meta).contains("Started not a date").doesNotContain("Docker Engine").doesNotContain("per variant");
     }
 
     @Test
