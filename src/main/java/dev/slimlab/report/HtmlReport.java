@@ -5,6 +5,7 @@ import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Attribution;
 import dev.slimlab.analysis.BuildTime;
+import dev.slimlab.analysis.Budgets;
 import dev.slimlab.analysis.RiskLevel;
 import dev.slimlab.experiment.EngineInfo;
 import dev.slimlab.experiment.ExperimentResult;
@@ -89,12 +90,22 @@ public final class HtmlReport {
 
     /** The report of {@code analysis}, with the charts drawn by {@link ReportCharts}. */
     public static String render(Analysis analysis) {
-        return render(analysis, DEFAULT_CHARTS);
+        return render(analysis, List.of());
+    }
+
+    /** The report with the CI budgets checked against it (none: no budgets section). */
+    public static String render(Analysis analysis, List<Budgets.Check> budgets) {
+        return render(analysis, budgets, DEFAULT_CHARTS);
     }
 
     /** The report, with each chart drawn by {@code charts} (an inline {@code <svg>} element). */
     static String render(Analysis analysis, BiFunction<Analysis, ReportCharts.Kind, String> charts) {
-        return new Writer(analysis, charts, Catalog.standard()).document();
+        return render(analysis, List.of(), charts);
+    }
+
+    static String render(Analysis analysis, List<Budgets.Check> budgets,
+                         BiFunction<Analysis, ReportCharts.Kind, String> charts) {
+        return new Writer(analysis, budgets, charts, Catalog.standard()).document();
     }
 
     /** Writes the report to {@code file}, whole or not at all. */
@@ -152,6 +163,7 @@ public final class HtmlReport {
     private static final class Writer {
 
         private final Analysis analysis;
+        private final List<Budgets.Check> budgets;
         private final ExperimentResult experiment;
         private final BiFunction<Analysis, ReportCharts.Kind, String> charts;
         private final Catalog catalog;
@@ -162,8 +174,10 @@ public final class HtmlReport {
         private final List<String> anchors = new ArrayList<>();
         private final StringBuilder out = new StringBuilder(64 * 1024);
 
-        Writer(Analysis analysis, BiFunction<Analysis, ReportCharts.Kind, String> charts, Catalog catalog) {
+        Writer(Analysis analysis, List<Budgets.Check> budgets, BiFunction<Analysis, ReportCharts.Kind, String> charts,
+               Catalog catalog) {
             this.analysis = analysis;
+            this.budgets = List.copyOf(budgets);
             this.experiment = analysis.experiment();
             this.charts = charts;
             this.catalog = catalog;
@@ -197,6 +211,7 @@ public final class HtmlReport {
             header();
             out.append("<main>\n");
             recommendation();
+            budgets();
             table();
             charts();
             attribution();
@@ -235,8 +250,11 @@ public final class HtmlReport {
             if (experiment.context() != null && !experiment.context().isEmpty()) {
                 out.append("<span>context <code>").append(escape(experiment.context())).append("</code></span>");
             }
-            out.append("</p>\n<nav class=\"toc\"><a href=\"#recommendation\">Recommendation</a>"
-                    + "<a href=\"#risk-reward\">Risk and reward</a><a href=\"#charts\">Charts</a>");
+            out.append("</p>\n<nav class=\"toc\"><a href=\"#recommendation\">Recommendation</a>");
+            if (!budgets.isEmpty()) {
+                out.append("<a href=\"#budgets\">Budgets</a>");
+            }
+            out.append("<a href=\"#risk-reward\">Risk and reward</a><a href=\"#charts\">Charts</a>");
             if (analysis.attribution().isPresent()) {
                 out.append("<a href=\"#attribution\">Attribution</a>");
             }
@@ -264,6 +282,30 @@ public final class HtmlReport {
                 out.append("</p>\n");
             }
             out.append("</section>\n");
+        }
+
+        // ---- budgets ------------------------------------------------------------------------
+
+        private void budgets() {
+            if (budgets.isEmpty()) {
+                return;
+            }
+            long missed = budgets.stream().filter(c -> !c.passed()).count();
+            out.append("<section id=\"budgets\">\n<h2>Budgets</h2>\n<p>")
+                    .append(missed == 0 ? "Every budget is met." : missed + " of " + budgets.size()
+                            + (budgets.size() == 1 ? " budget" : " budgets") + " missed.")
+                    .append("</p>\n<div class=\"table-wrap\"><table class=\"budgets\">\n<thead><tr>")
+                    .append("<th scope=\"col\">Result</th><th scope=\"col\">Budget</th><th scope=\"col\">Variant</th>")
+                    .append("<th scope=\"col\" class=\"num\">Limit</th><th scope=\"col\" class=\"num\">Measured</th>")
+                    .append("<th scope=\"col\">What it means</th></tr></thead>\n<tbody>\n");
+            for (Budgets.Check c : budgets) {
+                out.append("<tr class=\"").append(c.passed() ? "met" : "missed").append("\"><td><span class=\"badge ")
+                        .append(c.passed() ? "status-passed\">met" : "status-failed\">missed").append("</span></td><td>")
+                        .append(escape(c.name())).append("</td><td>").append(escape(c.variant()))
+                        .append("</td><td class=\"num\">").append(escape(c.limit())).append("</td><td class=\"num\">")
+                        .append(escape(c.actual())).append("</td><td>").append(escape(c.message())).append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table></div>\n</section>\n");
         }
 
         // ---- the risk/reward table -----------------------------------------------------------
@@ -333,15 +375,22 @@ public final class HtmlReport {
                 out.append("</td>");
                 buildTimeCell(a, isBaseline);
                 out.append("<td class=\"num tests\">");
-                if (a.testsRun() == 0) {
-                    out.append("<span class=\"muted\">none run</span>");
+                if (!a.checked()) {
+                    out.append("<span class=\"muted\">not run</span>");
+                } else if (a.testsRun() == 0) {
+                    out.append("<span class=\"muted\">no tests</span>");
                 } else {
                     out.append(a.testsPassed()).append(" / ").append(a.testsRun());
                 }
                 out.append("</td>");
-                countCell(a.parityHigh(), "high");
-                countCell(a.parityMedium(), "medium");
-                countCell(a.parityLow(), "low");
+                if (a.checked() && !a.optimizations().isEmpty()) {
+                    countCell(a.parityHigh(), "high");
+                    countCell(a.parityMedium(), "medium");
+                    countCell(a.parityLow(), "low");
+                } else { // the original is the reference; unchecked variants have no findings to count
+                    out.append("<td class=\"num parity-high zero\">\u2014</td><td class=\"num parity-medium zero\">")
+                            .append("\u2014</td><td class=\"num parity-low zero\">\u2014</td>");
+                }
             } else {
                 out.append("<td class=\"num size\">\u2014</td><td class=\"num change\">not built</td>")
                         .append("<td class=\"num pull\">\u2014</td><td class=\"num build\">\u2014</td>")
@@ -365,12 +414,15 @@ public final class HtmlReport {
                 out.append("\u2014</td>");
                 return;
             }
-            out.append(escape(seconds(t.median())));
+            out.append(escape(Figures.duration(t.median())));
             if (t.repetitions() > 1) {
-                out.append("<span class=\"sub\">").append(escape(range(t))).append(", ").append(t.repetitions()).append(" builds</span>");
+                out.append("<span class=\"sub\">").append(escape(range(t))).append(", ").append(t.repetitions())
+                        .append(" builds</span>");
             }
-            if (!isBaseline) {
-                out.append("<span class=\"sub\">change ").append(escape(signedSeconds(a.buildSecondsChange())));
+            if (!isBaseline && t.repetitions() < 2) {
+                out.append("<span class=\"sub noise\">1 build: change not measurable</span>");
+            } else if (!isBaseline) {
+                out.append("<span class=\"sub\">change ").append(escape(Figures.signedDuration(a.buildSecondsChange())));
                 if (a.buildChangeInNoise()) {
                     out.append(" <span class=\"noise\">(within noise)</span>");
                 }
@@ -557,15 +609,15 @@ public final class HtmlReport {
             out.append("<dl class=\"figures\">\n");
             figure("Image size", Analyzer.bytes(a.sizeBytes()));
             figure("Pull size", Analyzer.bytes(a.pullBytes()) + (v == null ? ""
-                    : ", about " + seconds(v.estimatedPullSeconds()) + " to pull"));
+                    : ", about " + Figures.duration(v.estimatedPullSeconds()) + " to pull"));
             if (baseline.isPresent() && !baseline.get().name().equals(a.name())) {
                 figure("Saved vs " + baseline.get().name(), Analyzer.bytes(a.sizeSavedBytes()) + " ("
                         + percent(a.sizeSavedPercent()) + "); pull " + Analyzer.bytes(a.pullSavedBytes()) + ", "
-                        + seconds(a.pullSecondsSaved()) + " per pull");
+                        + Figures.duration(a.pullSecondsSaved()) + " per pull");
             }
             BuildTime t = a.buildTime();
             if (t.repetitions() > 0) {
-                figure("Build time", seconds(t.median()) + ", the median of " + t.repetitions()
+                figure("Build time", Figures.duration(t.median()) + ", the median of " + t.repetitions()
                         + (t.repetitions() == 1 ? " build" : " builds (" + range(t) + ")"));
             }
             figure("Layers", String.valueOf(a.layers()));
@@ -962,16 +1014,9 @@ public final class HtmlReport {
                 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.1f s", s);
-    }
-
+    /** The spread of the repetitions, as the other reports write durations. */
     private static String range(BuildTime t) {
-        return String.format(Locale.ROOT, "%.1f\u2013%.1f s", t.min(), t.max());
-    }
-
-    private static String signedSeconds(double s) {
-        return (s > 0 ? "+" : s < 0 ? "\u2212" : "\u00b1") + String.format(Locale.ROOT, "%.1f s", Math.abs(s));
+        return Figures.duration(t.min()) + "\u2013" + Figures.duration(t.max());
     }
 
     private static String percent(double p) {

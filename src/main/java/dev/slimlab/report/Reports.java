@@ -15,7 +15,7 @@ public final class Reports {
 
     public static String render(Analysis analysis, ReportFormat format, List<Budgets.Check> budgets) {
         return switch (format) {
-            case HTML -> throw new UnsupportedOperationException("the HTML report is not built yet");
+            case HTML -> HtmlReport.render(analysis, budgets);
             case MARKDOWN -> MarkdownReport.render(analysis, budgets);
             case CSV -> CsvReport.render(analysis);
             case JSON -> JsonReport.render(analysis, budgets);

@@ -30,13 +30,15 @@ class ReportCommandTest {
 
     @Test
     void writesEachFormatToTheFileAsked() throws Exception {
-        for (String format : new String[] {"md", "csv", "json", "junit"}) {
+        for (String format : new String[] {"html", "md", "csv", "json", "junit"}) {
             Path out = dir.resolve("out." + format);
             assertThat(SlimLabCommand.run("report", experiment.toString(), "--format", format, "--out", out.toString()))
                     .as(streams.stderr()).isZero();
             assertThat(Files.readString(out)).isNotEmpty();
         }
         assertThat(Files.readString(dir.resolve("out.md"))).contains("**Ship minimal: saves 1.9 GB");
+        assertThat(Files.readString(dir.resolve("out.html"))).startsWith("<!DOCTYPE html>")
+                .contains("<p class=\"lead\">Ship minimal: saves 1.9 GB");
         assertThat(Files.readString(dir.resolve("out.csv"))).startsWith("variant,status,verdict,");
         assertThat(streams.stderr()).contains("wrote " + dir.resolve("out.md"));
     }

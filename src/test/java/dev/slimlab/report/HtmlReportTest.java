@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
+import dev.slimlab.analysis.Budgets;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.experiment.VariantSpec;
@@ -16,6 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -130,15 +134,18 @@ class HtmlReportTest {
         assertThat(texts("//table[@class='variants']/tbody/tr/td[@class='num change']"))
                 .containsExactly("baseline", "\u221261.3%", "\u221280.6%", "\u221251.6%", "\u22121.6%", "not built");
         assertThat(texts("//table[@class='variants']/tbody/tr/td[@class='num tests']"))
-                .containsExactly("2 / 2", "2 / 2", "2 / 2", "2 / 2", "none run", "\u2014");
+                .containsExactly("2 / 2", "2 / 2", "2 / 2", "2 / 2", "not run", "\u2014");
         assertThat(cell("maximum", "parity-high")).isEqualTo("2");
         assertThat(cell("maximum", "parity-medium")).isEqualTo("0");
         assertThat(cell("maximum", "parity-low")).isEqualTo("1");
         assertThat(cell("minimal", "parity-medium")).isEqualTo("1");
+        // the original is the reference, and apt-clean-lists was never checked: no findings to count
+        assertThat(cell("original", "parity-high")).isEqualTo("\u2014");
+        assertThat(cell("apt-clean-lists", "parity-low")).isEqualTo("\u2014");
         assertThat(cell("minimal", "pull")).startsWith("420.0 MB").endsWith("\u221260.0%");
-        assertThat(cell("minimal", "build")).startsWith("362.0 s").contains("355.0\u2013370.5 s, 3 builds")
-                .contains("\u2212118.0 s").doesNotContain("within noise");
-        assertThat(cell("slim-base", "build")).contains("within noise");
+        assertThat(cell("minimal", "build")).startsWith("6m 02s").contains("5m 55s\u20136m 11s, 3 builds")
+                .contains("change \u22121m 58s").doesNotContain("within noise");
+        assertThat(cell("slim-base", "build")).isEqualTo("6m 40s1 build: change not measurable");
         assertThat(cell("original", "build")).doesNotContain("within noise").doesNotContain("+").doesNotContain("\u2212");
         // risk is a word and a colour class, never colour alone
         assertThat(texts("//table[@class='variants']/tbody/tr/td[@class='risk-cell']/span[contains(@class,'badge')]"))
@@ -172,6 +179,27 @@ class HtmlReportTest {
         List<String> sections = texts("/html/body/main/section/@id");
         assertThat(sections).containsExactly("recommendation", "risk-reward", "charts", "attribution", "variants",
                 "lessons");
+    }
+
+    @Test
+    void aBuildTimeChangeInsideTheSpreadIsMarkedWithinNoise() throws Exception {
+        ExperimentResult story = ReportFixtures.story();
+        List<VariantResult> variants = new ArrayList<>(story.variants());
+        VariantResult m = variants.get(1);
+        variants.set(1, new VariantResult(m.name(), m.optimizations(), m.status(), m.error(), m.imageId(),
+                m.sizeBytes(), m.compressedBytes(), m.estimatedPullSeconds(), m.layers(), List.of(475.0, 490.0, 500.0),
+                m.steps(), m.efficiency(), m.wastedBytes(), m.userWastedPercent(), m.topWastedFiles(), m.packages(),
+                m.dockerfile(), m.logTail(), m.logFile(), m.staging()));
+        Analysis a = new Analyzer(Catalog.standard()).analyze(new ExperimentResult(story.id(), story.dockerfile(),
+                story.context(), story.settings(), story.engine(), story.startedAt(), variants));
+        assertThat(a.variant("minimal").orElseThrow().buildChangeInNoise()).isTrue();
+        Document d = parse(HtmlReport.render(a, FAKE_CHARTS));
+        assertThat(XPathFactory.newInstance().newXPath().evaluate(
+                "//tr[@data-variant='minimal']/td[contains(@class,'build')]/span[2]", d))
+                .isEqualTo("change +10.0 s (within noise)");
+        assertThat(XPathFactory.newInstance().newXPath().evaluate(
+                "//tr[@data-variant='minimal']/td[contains(@class,'build')]//span[@class='noise']", d))
+                .isEqualTo("(within noise)");
     }
 
     @Test
@@ -355,6 +383,22 @@ class HtmlReportTest {
                 .contains("the original did not build");
         String meta = x.evaluate("string(//header)", d);
         assertThat(meta).contains("Started not a date").doesNotContain("Docker Engine").doesNotContain("per variant");
+    }
+
+    @Test
+    void budgetsAreListedWithTheirResultInWords() throws Exception {
+        List<Budgets.Check> checks = new Budgets(OptionalLong.of(1_000_000_000L), OptionalLong.empty(),
+                OptionalDouble.of(0.95), OptionalLong.empty(), false, Optional.empty()).check(analysis);
+        Document d = parse(HtmlReport.render(analysis, checks, FAKE_CHARTS));
+        XPath x = XPathFactory.newInstance().newXPath();
+        assertThat(x.evaluate("/html/body/main/section[2]/@id", d)).isEqualTo("budgets");
+        assertThat(x.evaluate("//section[@id='budgets']/p", d)).isEqualTo("1 of 2 budgets missed.");
+        assertThat(x.evaluate("//section[@id='budgets']//tr[@class='missed']/td[1]", d)).isEqualTo("missed");
+        assertThat(x.evaluate("//section[@id='budgets']//tr[@class='missed']/td[6]", d))
+                .isEqualTo("minimal: size 1.2 GB is over the budget of 1.0 GB by 200.0 MB");
+        assertThat(x.evaluate("//section[@id='budgets']//tr[@class='met']/td[1]", d)).isEqualTo("met");
+        assertThat(x.evaluate("count(//nav//a[@href='#budgets'])", d)).isEqualTo("1");
+        assertThat(nodes("//section[@id='budgets']")).as("no budgets, no section").isEmpty();
     }
 
     @Test
