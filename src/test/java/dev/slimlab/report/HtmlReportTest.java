@@ -274,6 +274,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void chromiumShowsTheReportWithItsChartsRunsNothingAndIsRefusedNothing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("story.html");
+        HtmlReport.write(analysis, file);
+        Chromium.Page page = Chromium.open(file);
+        // a blocked load or script would be logged ("... violates the following Content Security Policy
+        // directive ..."): the policy lets the inline style and SVG through and nothing asks for more
+        assertThat(page.console()).isEmpty();
+        assertThat(page.dom()).contains("<title>SlimLab report: story</title>").doesNotContain("pwned</title>")
+                .doesNotContain("<script").doesNotContain("<img");
+        assertThat(page.dom().split("<svg", -1)).hasSize(ReportCharts.available(analysis).size() + 1);
+        assertThat(page.dom()).doesNotContain("chart unavailable");
+    }
+
+    @Test
     void theDiffOfMinimalShowsTheBaseImageChange() throws Exception {
         String variant = "//details[@id='variant-minimal']";
         assertThat(texts(variant + "//pre[@class='diff']//span[@class='d-del']"))
