@@ -30,10 +30,14 @@ class GoldenReportsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ReportFormat.class, names = {"MARKDOWN", "CSV", "JSON", "JUNIT"})
+    @EnumSource(ReportFormat.class)
     void matchesTheGoldenFile(ReportFormat format) throws IOException {
         Analysis analysis = ReportFixtures.storyAnalysis();
         String rendered = Reports.render(analysis, format, budgets(analysis));
+        if (format == ReportFormat.HTML) {
+            // the charts' coordinates depend on the machine's font metrics: ReportChartsTest checks them
+            rendered = rendered.replaceAll("(?s)<svg\\b.*?</svg>", "<svg><!-- chart --></svg>");
+        }
         Path golden = GOLDEN.resolve("story." + extension(format));
         if (Boolean.getBoolean("slimlab.golden.update")) {
             Files.createDirectories(GOLDEN);

@@ -288,6 +288,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void evenWithoutItsContentSecurityPolicyNothingInjectedRuns(@TempDir Path dir) throws Exception {
+        // escaping alone must keep the hostile text inert: take the policy away and look again
+        String html = HtmlReport.render(analysis, List.of());
+        String unprotected = html.replaceAll("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "");
+        assertThat(unprotected).isNotEqualTo(html).doesNotContain("Content-Security-Policy");
+        Path file = java.nio.file.Files.writeString(dir.resolve("open.html"), unprotected);
+        Chromium.Page page = Chromium.open(file);
+        assertThat(page.console()).isEmpty();
+        assertThat(page.dom()).contains("<title>SlimLab report: story</title>").doesNotContain("pwned</title>")
+                .doesNotContain("<script").doesNotContain("<img").contains("&lt;script&gt;document.title=");
+    }
+
+    @Test
     void theDiffOfMinimalShowsTheBaseImageChange() throws Exception {
         String variant = "//details[@id='variant-minimal']";
         assertThat(texts(variant + "//pre[@class='diff']//span[@class='d-del']"))
