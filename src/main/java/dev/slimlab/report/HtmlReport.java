@@ -1,5 +1,7 @@
 package dev.slimlab.report;
 
+import static dev.slimlab.report.Markup.escape;
+
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
@@ -116,35 +118,6 @@ public final class HtmlReport {
     static void write(Analysis analysis, Path file, BiFunction<Analysis, ReportCharts.Kind, String> charts)
             throws IOException {
         AtomicFiles.write(file, render(analysis, charts).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The one escape of the report: {@code & < > " '} become references, and what XML 1.0 cannot
-     * contain (most control characters, lone surrogates) becomes U+FFFD, so a build log with
-     * terminal escapes still gives a well-formed page.
-     */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            switch (c) {
-                case '&' -> s.append("&amp;");
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '"' -> s.append("&quot;");
-                case '\'' -> s.append("&#39;");
-                default -> {
-                    boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-                    s.appendCodePoint(allowed ? c : 0xFFFD);
-                }
-            }
-        }
-        return s.toString();
     }
 
     /** The report's style sheet, inlined in every report. */

@@ -1,5 +1,7 @@
 package dev.slimlab.report;
 
+import static dev.slimlab.report.Markup.escape;
+
 import dev.slimlab.analysis.Budgets;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
@@ -104,27 +106,5 @@ public final class JUnitXml {
 
     private static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.3f", seconds);
-    }
-
-    /** Escapes markup and replaces what XML 1.0 cannot contain (most control characters) with U+FFFD. */
-    static String escape(String text) {
-        StringBuilder s = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            switch (c) {
-                case '&' -> s.append("&amp;");
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '"' -> s.append("&quot;");
-                case '\'' -> s.append("&apos;");
-                default -> {
-                    boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-                    s.appendCodePoint(allowed ? c : 0xFFFD);
-                }
-            }
-        }
-        return s.toString();
     }
 }

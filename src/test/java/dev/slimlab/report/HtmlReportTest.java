@@ -378,10 +378,10 @@ class HtmlReportTest {
 
     @Test
     void escapeCoversMarkupQuotesAndWhatXmlCannotCarry() {
-        assertThat(HtmlReport.escape("<a href='x' title=\"y\">&amp;</a>\u001b[31m"))
+        assertThat(Markup.escape("<a href='x' title=\"y\">&amp;</a>\u001b[31m"))
                 .isEqualTo("&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;amp;&lt;/a&gt;\uFFFD[31m");
-        assertThat(HtmlReport.escape("tab\tnew\nline \u00e9 \uD83D\uDC33")).isEqualTo("tab\tnew\nline \u00e9 \uD83D\uDC33");
-        assertThat(HtmlReport.escape(null)).isEmpty();
+        assertThat(Markup.escape("tab\tnew\nline \u00e9 \uD83D\uDC33")).isEqualTo("tab\tnew\nline \u00e9 \uD83D\uDC33");
+        assertThat(Markup.escape(null)).isEmpty();
     }
 
     @Test
