@@ -276,6 +276,9 @@ public final class RunCommand implements Callable<Integer> {
     private static ProgressEvent.Listener progress(PrintWriter err) {
         boolean terminal = System.console() != null;
         return event -> {
+            if (event.phase() == ProgressEvent.Phase.LOG) {
+                return; // the whole log goes to --out's .logs folder; the terminal shows the steps
+            }
             synchronized (err) {
                 String text = switch (event.phase()) {
                     case BUILDING -> "step " + event.step() + "/" + event.steps() + ": " + event.message();

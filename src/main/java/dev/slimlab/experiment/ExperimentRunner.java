@@ -257,6 +257,7 @@ public final class ExperimentRunner {
             @Override
             public void onLine(String line) {
                 log.onLine(line);
+                progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.LOG, 0, 0, line));
             }
 
             @Override

@@ -7,7 +7,9 @@ package dev.slimlab.experiment;
  */
 public record ProgressEvent(String variant, Phase phase, int step, int steps, String message) {
 
-    public enum Phase { QUEUED, BUILDING, MEASURING, TESTING, DONE, FAILED, CANCELLED }
+    public enum Phase { QUEUED, BUILDING, MEASURING, TESTING, DONE, FAILED, CANCELLED,
+        /** A line of the build log, in {@code message}; frequent, so listeners batch or skip them. */
+        LOG }
 
     public interface Listener {
         /** Called from the runner's threads. */

@@ -6,21 +6,21 @@ import dev.slimlab.analysis.BuildTime;
 import java.util.Locale;
 
 /** How the reports write the same figures, so that every format says the same thing the same way. */
-final class Figures {
+public final class Figures {
 
     private Figures() {
     }
 
-    static String size(Assessment a) {
+    public static String size(Assessment a) {
         return a.built() ? Analyzer.bytes(a.sizeBytes()) : "—";
     }
 
-    static String pull(Assessment a) {
+    public static String pull(Assessment a) {
         return a.built() ? Analyzer.bytes(a.pullBytes()) : "—";
     }
 
     /** The change against the original, e.g. {@code −61.3%}; "—" for the original and for broken variants. */
-    static String change(Assessment a) {
+    public static String change(Assessment a) {
         if (!a.built() || a.optimizations().isEmpty()) {
             return "—";
         }
@@ -29,7 +29,7 @@ final class Figures {
     }
 
     /** Median build time with the min–max of the repetitions, and "within noise" where it applies. */
-    static String buildTime(Assessment a) {
+    public static String buildTime(Assessment a) {
         BuildTime t = a.buildTime();
         if (t.repetitions() == 0 || !a.built()) {
             return "—";
@@ -45,7 +45,7 @@ final class Figures {
         return text;
     }
 
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (seconds < 60) {
             return String.format(Locale.ROOT, "%.1f s", seconds);
         }
@@ -53,16 +53,16 @@ final class Figures {
         return String.format(Locale.ROOT, "%dm %02ds", whole / 60, whole % 60);
     }
 
-    static String signedDuration(double seconds) {
+    public static String signedDuration(double seconds) {
         return (seconds >= 0 ? "+" : "−") + duration(Math.abs(seconds));
     }
 
-    static String tests(Assessment a) {
+    public static String tests(Assessment a) {
         return a.testsRun() == 0 ? "—" : a.testsPassed() + "/" + a.testsRun();
     }
 
     /** high/medium/low parity findings; "—" where parity was not checked (or for the original). */
-    static String parity(Assessment a) {
+    public static String parity(Assessment a) {
         return !a.checked() || a.optimizations().isEmpty() ? "—"
                 : a.parityHigh() + "/" + a.parityMedium() + "/" + a.parityLow();
     }

@@ -1,0 +1,15 @@
+package dev.slimlab.ui.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** File choosers and messages, behind an interface so that view models stay testable. */
+public interface DialogService {
+
+    /** Asks for a file to open, among files matching {@code extensions} (e.g. "*.json"); empty when cancelled. */
+    Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions);
+
+    /** Asks where to save, suggesting {@code suggestedName}; empty when cancelled. */
+    Optional<Path> chooseFileToSave(String title, String suggestedName, String description, List<String> extensions);
+}
