@@ -1,39 +1,70 @@
 package dev.slimlab.ui;
 
-import java.net.URL;
-import java.util.Objects;
-
+import dev.slimlab.engine.DockerEngine;
+import dev.slimlab.optimize.Catalog;
+import dev.slimlab.ui.lab.LabView;
+import dev.slimlab.ui.lab.LabViewModel;
+import dev.slimlab.ui.support.DialogService;
+import dev.slimlab.ui.support.FxDialogService;
+import dev.slimlab.ui.support.FxTaskExecutor;
+import dev.slimlab.ui.support.TaskExecutor;
 import dev.slimlab.ui.welcome.WelcomeView;
 import dev.slimlab.ui.welcome.WelcomeViewModel;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
  * The JavaFX application and the one composition root of the desktop app: it builds the
- * services and view models once and hands them to the views by constructor.
+ * services (engine factory, task executor, dialogs) and view models once and hands them to the
+ * views by constructor.
  */
 public final class SlimLabApp extends Application {
 
     /** Initial window size; with decorations it fits a 1280x800 screen. */
-    static final double WIDTH = 1120;
-    static final double HEIGHT = 720;
+    static final double WIDTH = 1240;
+    static final double HEIGHT = 760;
 
     static final String BASE_STYLESHEET = "/dev/slimlab/ui/theme/base.css";
+    static final String LAB_STYLESHEET = "/dev/slimlab/ui/lab/lab.css";
+    /** The sample gallery, where the README's command runs the app from. */
+    static final Path SAMPLES = Path.of("assets", "samples");
+
+    private FxTaskExecutor tasks;
 
     @Override
     public void start(Stage stage) {
+        tasks = new FxTaskExecutor(2);
+        start(stage, DockerEngine::new, tasks, new FxDialogService(stage));
+    }
+
+    /** Builds the window with the given services (tests pass fakes). */
+    public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
+                                     DialogService dialogs) {
+        LabViewModel lab = new LabViewModel(Catalog.standard(), engines, tasks);
         WelcomeViewModel welcome = new WelcomeViewModel();
-        WelcomeView welcomeView = new WelcomeView(welcome);
+        LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), SAMPLES);
 
-        Scene scene = new Scene(welcomeView.load(), WIDTH, HEIGHT);
-        scene.getStylesheets().add(stylesheet(BASE_STYLESHEET));
+        Scene scene = new Scene(view.build(), WIDTH, HEIGHT);
+        scene.getStylesheets().addAll(stylesheet(BASE_STYLESHEET), stylesheet(LAB_STYLESHEET));
 
-        stage.titleProperty().bind(welcome.windowTitleProperty());
+        stage.titleProperty().bind(lab.windowTitleProperty());
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.setScene(scene);
         stage.show();
+        lab.checkDaemon();
+        return lab;
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
     }
 
     private static String stylesheet(String resource) {

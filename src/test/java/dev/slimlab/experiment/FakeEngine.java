@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Dockerfile's length times 1000; a Dockerfile containing {@code FAIL} fails, one containing
  * {@code HANG} runs until cancelled, one containing {@code BOOM} throws.
  */
-final class FakeEngine implements ImageEngine {
+public final class FakeEngine implements ImageEngine {
 
-    final List<String> built = new ArrayList<>();
+    public final List<String> built = new ArrayList<>();
     final Map<String, String> images = new ConcurrentHashMap<>();
     /** Every container "run", in order. */
     final List<ContainerSpec> ran = new java.util.concurrent.CopyOnWriteArrayList<>();

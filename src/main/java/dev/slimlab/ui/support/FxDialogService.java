@@ -1,0 +1,51 @@
+package dev.slimlab.ui.support;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** File choosers owned by the app's window; the folder last used is offered next time. */
+public final class FxDialogService implements DialogService {
+
+    private final Window owner;
+    private File lastFolder;
+
+    public FxDialogService(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
+        FileChooser chooser = chooser(title, description, extensions);
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName, String description,
+                                           List<String> extensions) {
+        FileChooser chooser = chooser(title, description, extensions);
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner));
+    }
+
+    private FileChooser chooser(String title, String description, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, extensions));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        return chooser;
+    }
+
+    private Optional<Path> remember(File file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastFolder = file.getParentFile();
+        return Optional.of(file.toPath());
+    }
+}
