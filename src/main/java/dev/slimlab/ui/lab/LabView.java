@@ -1,10 +1,6 @@
 package dev.slimlab.ui.lab;
 
-import dev.slimlab.analysis.Analysis;
-import dev.slimlab.analysis.Assessment;
-import dev.slimlab.optimize.Finding;
 import dev.slimlab.optimize.Preset;
-import dev.slimlab.report.Figures;
 import dev.slimlab.report.ReportCharts;
 import dev.slimlab.report.ReportFormat;
 import dev.slimlab.ui.support.DialogService;
@@ -30,14 +26,11 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
@@ -45,10 +38,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The lab window: optimizations on the left, the Dockerfile, variants, build and results in tabs,
@@ -75,8 +65,8 @@ public final class LabView {
         root.getStyleClass().add("lab");
         root.setTop(toolbar());
         root.setLeft(optimizationsPane());
-        tabs.getTabs().addAll(tab("Dockerfile", dockerfileTab()), tab("Variants", variantsTab()),
-                tab("Build", buildTab()), tab("Results", resultsTab()));
+        tabs.getTabs().addAll(tab("Dockerfile", new DockerfilePane(model).build()), tab("Variants", variantsTab()),
+                tab("Build", buildTab()), tab("Results", new ResultsPane(model).build()));
         tabs.setId("lab-tabs");
         BorderPane center = new BorderPane();
         center.setCenter(startScreen);
@@ -256,37 +246,6 @@ public final class LabView {
 
     // ---- tabs ----------------------------------------------------------------------------------
 
-    private Node dockerfileTab() {
-        TextArea editor = new TextArea();
-        editor.setId("dockerfile-editor");
-        editor.getStyleClass().add("code");
-        editor.textProperty().bindBidirectional(model.textProperty());
-        Label problem = new Label();
-        problem.getStyleClass().add("problem");
-        problem.textProperty().bind(model.parseProblemProperty());
-        problem.visibleProperty().bind(model.parseProblemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        ListView<Finding> findings = new ListView<>(model.getFindings());
-        findings.setId("findings");
-        findings.setPrefHeight(180);
-        findings.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(Finding f, boolean empty) {
-                super.updateItem(f, empty);
-                setText(empty || f == null ? null
-                        : (f.line() > 0 ? "line " + f.line() + ": " : "") + f.optimizationId() + " — " + f.message());
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
-        Label heading = new Label("Where optimizations apply");
-        heading.getStyleClass().add("pane-heading");
-        VBox box = new VBox(6, problem, editor, heading, findings);
-        VBox.setVgrow(editor, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        return box;
-    }
-
     private Node variantsTab() {
         ListView<VariantItem> list = new ListView<>(model.getVariants());
         list.setId("variants");
@@ -380,59 +339,6 @@ public final class LabView {
         VBox.setVgrow(log, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
-    }
-
-    private Node resultsTab() {
-        Label recommendation = new Label();
-        recommendation.setId("recommendation");
-        recommendation.getStyleClass().add("recommendation");
-        recommendation.setWrapText(true);
-        recommendation.textProperty().bind(Bindings.createStringBinding(() -> model.analysisProperty().get() == null
-                ? "Build the variants, or open a saved experiment, to see the results."
-                : model.analysisProperty().get().recommendation(), model.analysisProperty()));
-        TableView<Assessment> table = new TableView<>(model.getResults());
-        table.setId("results-table");
-        table.getColumns().addAll(List.of(
-                column("Variant", Assessment::name),
-                column("Size", Figures::size),
-                column("Change", Figures::change),
-                column("Pull size", Figures::pull),
-                column("Build time", Figures::buildTime),
-                column("Tests", Figures::tests),
-                column("Parity H/M/L", Figures::parity),
-                column("Risk", a -> a.risk().label()),
-                column("Verdict", a -> a.verdict().label() + ": " + a.reason())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(260);
-        TilePane charts = new TilePane(12, 12);
-        charts.setId("charts");
-        charts.setPrefColumns(2);
-        model.analysisProperty().addListener((obs, was, is) -> showCharts(charts, is));
-        ScrollPane scroll = new ScrollPane(charts);
-        scroll.setFitToWidth(true);
-        VBox box = new VBox(8, recommendation, table, scroll);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        return box;
-    }
-
-    private static TableColumn<Assessment, String> column(String title, Function<Assessment, String> value) {
-        TableColumn<Assessment, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
-    }
-
-    private static void showCharts(TilePane pane, Analysis analysis) {
-        pane.getChildren().clear();
-        if (analysis == null) {
-            return;
-        }
-        for (ReportCharts.Kind kind : ReportCharts.available(analysis)) {
-            ChartViewer viewer = new ChartViewer(ReportCharts.chart(analysis, kind));
-            viewer.setPrefSize(560, 320);
-            viewer.setId("chart-" + kind.slug());
-            pane.getChildren().add(viewer);
-        }
     }
 
     private Node statusBar() {
