@@ -26,6 +26,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -37,7 +38,9 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -69,8 +72,9 @@ public final class LabView {
                 tab("Build", buildTab()), tab("Results", new ResultsPane(model).build()));
         tabs.setId("lab-tabs");
         BorderPane center = new BorderPane();
-        center.setCenter(startScreen);
-        model.projectProperty().addListener((obs, was, is) -> center.setCenter(is == null ? startScreen : tabs));
+        Node start = startWithGallery();
+        center.setCenter(start);
+        model.projectProperty().addListener((obs, was, is) -> center.setCenter(is == null ? start : tabs));
         root.setCenter(center);
         root.setBottom(statusBar());
         model.analysisProperty().addListener((obs, was, is) -> {
@@ -79,6 +83,30 @@ public final class LabView {
             }
         });
         return root;
+    }
+
+    /** The welcome card and, under it, a button per sample project. */
+    private Node startWithGallery() {
+        FlowPane gallery = new FlowPane(8, 8);
+        gallery.setId("sample-gallery");
+        gallery.setAlignment(Pos.CENTER);
+        for (Path file : sampleDockerfiles()) {
+            Button sample = new Button(samples.relativize(file.getParent()).toString());
+            sample.getStyleClass().add("sample-button");
+            sample.setOnAction(e -> model.openDockerfile(file));
+            gallery.getChildren().add(sample);
+        }
+        Label heading = new Label(gallery.getChildren().isEmpty() ? "Open a Dockerfile to begin."
+                : "Or start from a sample:");
+        heading.getStyleClass().add("pane-heading");
+        VBox box = new VBox(16, startScreen, heading, gallery);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(16));
+        VBox.setVgrow(startScreen, Priority.ALWAYS);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 
     private static Tab tab(String title, Node content) {
@@ -187,11 +215,12 @@ public final class LabView {
                 : is.title() + " (" + is.id() + ", " + is.riskLabel() + (is.hadolint().isEmpty() ? "" : ", hadolint "
                         + is.hadolint()) + ")\n" + is.getApplies() + "\n\nWhy this risk: " + is.riskRationale()
                         + "\n\n" + is.lesson()));
+        list.getSelectionModel().selectFirst();
         CheckBox ablation = new CheckBox("Also measure each optimization alone");
         ablation.selectedProperty().bindBidirectional(model.ablationProperty());
         VBox pane = new VBox(8, heading, presets, list, ablation, details);
         pane.setPadding(new Insets(8));
-        pane.setPrefWidth(380);
+        pane.setPrefWidth(400);
         pane.getStyleClass().add("optimizations-pane");
         return pane;
     }
@@ -211,9 +240,14 @@ public final class LabView {
             risk.getStyleClass().add("risk-badge");
             applies.getStyleClass().add("applies");
             applies.setWrapText(true);
-            HBox line = new HBox(8, check, title, risk);
+            title.setWrapText(true);
+            risk.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(8, check, risk, title);
             line.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(2, line, applies);
+            // fit the list's width: wrap long titles rather than scroll sideways
+            box.maxWidthProperty().bind(widthProperty().subtract(24));
+            box.prefWidthProperty().bind(box.maxWidthProperty());
         }
 
         @Override
