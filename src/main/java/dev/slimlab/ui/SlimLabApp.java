@@ -7,6 +7,7 @@ import dev.slimlab.ui.lab.LabViewModel;
 import dev.slimlab.ui.support.DialogService;
 import dev.slimlab.ui.support.FxDialogService;
 import dev.slimlab.ui.support.FxTaskExecutor;
+import dev.slimlab.ui.support.RecentFiles;
 import dev.slimlab.ui.support.TaskExecutor;
 import dev.slimlab.ui.welcome.WelcomeView;
 import dev.slimlab.ui.welcome.WelcomeViewModel;
@@ -38,13 +39,19 @@ public final class SlimLabApp extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskExecutor(2);
-        start(stage, DockerEngine::new, tasks, new FxDialogService(stage));
+        start(stage, DockerEngine::new, tasks, new FxDialogService(stage), RecentFiles.inPreferences());
     }
 
-    /** Builds the window with the given services (tests pass fakes). */
+    /** Builds the window with the given services and recent files kept in memory (for tests). */
     public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
                                      DialogService dialogs) {
-        LabViewModel lab = new LabViewModel(Catalog.standard(), engines, tasks);
+        return start(stage, engines, tasks, dialogs, RecentFiles.inMemory());
+    }
+
+    /** Builds the window with the given services. */
+    public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
+                                     DialogService dialogs, RecentFiles recent) {
+        LabViewModel lab = new LabViewModel(Catalog.standard(), engines, tasks, recent);
         WelcomeViewModel welcome = new WelcomeViewModel();
         LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), SAMPLES);
 

@@ -36,6 +36,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.FlowPane;
@@ -74,15 +78,58 @@ public final class LabView {
         BorderPane center = new BorderPane();
         Node start = startWithGallery();
         center.setCenter(start);
-        model.projectProperty().addListener((obs, was, is) -> center.setCenter(is == null ? start : tabs));
+        model.loadedProperty().addListener((obs, was, is) -> center.setCenter(is ? tabs : start));
         root.setCenter(center);
         root.setBottom(statusBar());
+        acceptDroppedFiles(root);
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                shortcuts(scene);
+            }
+        });
         model.analysisProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 tabs.getSelectionModel().select(3);
             }
         });
         return root;
+    }
+
+    /** Ctrl+O opens a Dockerfile, Ctrl+B builds all, Escape cancels a build. */
+    private void shortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                () -> dialogs.chooseFileToOpen("Open a Dockerfile", "Dockerfiles", List.of("*"))
+                        .ifPresent(model::openDockerfile));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (model.projectProperty().get() != null && !model.runningProperty().get()) {
+                tabs.getSelectionModel().select(2);
+                model.build();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model::cancel);
+    }
+
+    /** A Dockerfile (or a saved experiment, *.json) dropped on the window opens it. */
+    private void acceptDroppedFiles(Node root) {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            List<java.io.File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                Path file = files.get(0).toPath();
+                if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                    model.openExperiment(file);
+                } else {
+                    model.openDockerfile(file);
+                }
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
     }
 
     /** The welcome card and, under it, a button per sample project. */
@@ -145,6 +192,15 @@ public final class LabView {
             tabs.getSelectionModel().select(2);
             model.build();
         });
+        Button buildSelected = new Button("Build selected");
+        buildSelected.setId("build-selected");
+        buildSelected.setTooltip(new Tooltip("Build the selected variant and the original (to compare with)"));
+        buildSelected.disableProperty().bind(model.projectProperty().isNull().or(model.runningProperty())
+                .or(model.selectedVariantProperty().isNull()));
+        buildSelected.setOnAction(e -> {
+            tabs.getSelectionModel().select(2);
+            model.buildSelected();
+        });
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");
         cancel.disableProperty().bind(model.runningProperty().not());
@@ -169,8 +225,16 @@ public final class LabView {
             charts.getItems().add(item);
         }
         export.getItems().add(charts);
-        ToolBar bar = new ToolBar(open, sampleMenu, openExperiment, save, new Separator(Orientation.VERTICAL), build,
-                cancel, new Separator(Orientation.VERTICAL), export);
+        MenuButton recent = new MenuButton("Recent");
+        recent.setId("recent");
+        recent.setOnShowing(e -> recent.getItems().setAll(model.getRecentFiles().stream().map(file -> {
+            MenuItem item = new MenuItem(file.toString());
+            item.setOnAction(a -> model.openDockerfile(file));
+            return item;
+        }).toList()));
+        recent.disableProperty().bind(Bindings.isEmpty(model.getRecentFiles()));
+        ToolBar bar = new ToolBar(open, recent, sampleMenu, openExperiment, save, new Separator(Orientation.VERTICAL),
+                build, buildSelected, cancel, new Separator(Orientation.VERTICAL), export);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
     }

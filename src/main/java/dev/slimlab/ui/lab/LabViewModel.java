@@ -36,6 +36,7 @@ import dev.slimlab.staging.StructureTestSuite;
 import dev.slimlab.staging.SuiteException;
 import dev.slimlab.staging.SuiteLoader;
 import dev.slimlab.ui.support.LineBatcher;
+import dev.slimlab.ui.support.RecentFiles;
 import dev.slimlab.ui.support.TaskExecutor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +91,15 @@ public final class LabViewModel {
     private final Catalog catalog;
     private final EngineFactory engines;
     private final TaskExecutor tasks;
+    private final RecentFiles recent;
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<Path> dockerfile = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Path> context = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper parseProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<OptimizationItem> optimizations = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<VariantItem> variants = FXCollections.observableArrayList();
@@ -116,10 +120,12 @@ public final class LabViewModel {
     private boolean syncingToggles;
     private Cancellation cancellation;
 
-    public LabViewModel(Catalog catalog, EngineFactory engines, TaskExecutor tasks) {
+    public LabViewModel(Catalog catalog, EngineFactory engines, TaskExecutor tasks, RecentFiles recent) {
         this.catalog = catalog;
         this.engines = engines;
         this.tasks = tasks;
+        this.recent = recent;
+        recentFiles.setAll(recent.list());
         for (Optimization o : catalog.all()) {
             OptimizationItem item = new OptimizationItem(o);
             item.selectedProperty().addListener((obs, was, is) -> togglesChanged());
@@ -142,10 +148,14 @@ public final class LabViewModel {
         }
         dockerfile.set(file.toAbsolutePath());
         context.set(file.toAbsolutePath().getParent());
+        recent.add(file);
+        recentFiles.setAll(recent.list());
         analysis.set(null);
         results.clear();
+        project.set(null);
         text.set(content);
         reparse();
+        loaded.set(true);
         variants.setAll(new VariantItem("original", Set.of()),
                 new VariantItem(Preset.MINIMAL.label(), catalog.preset(Preset.MINIMAL)),
                 new VariantItem(Preset.MAXIMUM.label(), catalog.preset(Preset.MAXIMUM)));
@@ -282,26 +292,40 @@ public final class LabViewModel {
 
     /** Builds, measures and checks every variant; progress and logs arrive batched on the FX thread. */
     public void build() {
+        build(false);
+    }
+
+    /** Builds only the selected variant, with the original to compare it with. */
+    public void buildSelected() {
+        build(true);
+    }
+
+    private void build(boolean selectedOnly) {
+        if (!parseProblem.get().isEmpty()) {
+            say("The Dockerfile does not parse: " + parseProblem.get());
+            return;
+        }
         Project p = project.get();
         if (p == null || running.get()) {
             say(p == null ? "Open a Dockerfile first." : "A build is already running.");
             return;
         }
-        if (!parseProblem.get().isEmpty()) {
-            say("The Dockerfile does not parse: " + parseProblem.get());
-            return;
-        }
         List<VariantSpec> specs = new ArrayList<>();
-        variants.forEach(v -> specs.add(new VariantSpec(v.name(), v.optimizations())));
-        if (ablation.get()) {
+        VariantItem chosen = selectedVariant.get();
+        List<VariantItem> toBuild = variants.stream()
+                .filter(v -> !selectedOnly || v.isOriginal() || v == chosen).toList();
+        toBuild.forEach(v -> specs.add(new VariantSpec(v.name(), v.optimizations())));
+        if (ablation.get() && !selectedOnly) {
             for (AblationPlan.PlannedVariant planned : AblationPlan.of(catalog, p)) {
                 if (specs.stream().noneMatch(s -> s.name().equals(planned.name()))) {
                     specs.add(new VariantSpec(planned.name(), planned.optimizationIds()));
+                }
+                if (variants.stream().noneMatch(v -> v.name().equals(planned.name()))) {
                     variants.add(new VariantItem(planned.name(), planned.optimizationIds()));
                 }
             }
         }
-        variants.forEach(VariantItem::reset);
+        toBuild.forEach(VariantItem::reset);
         Path contextDir = context.get();
         String id = experimentId(contextDir);
         ExperimentSettings settings = ExperimentSettings.defaults().withRepetitions(repetitions.get())
@@ -419,6 +443,7 @@ public final class LabViewModel {
         variants.setAll(items);
         selectedVariant.set(items.isEmpty() ? null : items.get(0));
         showResult(result);
+        loaded.set(true);
         windowTitle.set("SlimLab: experiment " + result.id());
         say("Opened experiment " + result.id() + " from " + file + ".");
     }
@@ -501,6 +526,11 @@ public final class LabViewModel {
         return project.getReadOnlyProperty();
     }
 
+    /** True once a Dockerfile (even one that does not parse) or an experiment is open. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
     public ObservableList<OptimizationItem> getOptimizations() {
         return optimizations;
     }
@@ -552,6 +582,11 @@ public final class LabViewModel {
 
     public ReadOnlyObjectProperty<Analysis> analysisProperty() {
         return analysis.getReadOnlyProperty();
+    }
+
+    /** The Dockerfiles opened last, newest first. */
+    public ObservableList<Path> getRecentFiles() {
+        return recentFiles;
     }
 
     public ObservableList<Assessment> getResults() {
