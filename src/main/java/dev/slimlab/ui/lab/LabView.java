@@ -264,11 +264,20 @@ public final class LabView {
         Label heading = new Label();
         heading.getStyleClass().add("pane-heading");
         heading.textProperty().bind(Bindings.createStringBinding(() -> model.selectedVariantProperty().get() == null
-                ? "Optimizations" : "Optimizations of " + model.selectedVariantProperty().get().name(),
-                model.selectedVariantProperty()));
+                ? "Optimizations" : "Optimizations of " + model.selectedVariantProperty().get().name() + " ("
+                        + model.presetProperty().get() + ")", model.selectedVariantProperty(), model.presetProperty()));
         ListView<OptimizationItem> list = new ListView<>(model.getOptimizations());
         list.setId("optimizations");
         list.setCellFactory(view -> new OptimizationCell(model));
+        list.setOnKeyPressed(e -> { // Space toggles the focused optimization, as a checkbox would
+            OptimizationItem item = list.getSelectionModel().getSelectedItem();
+            VariantItem variant = model.selectedVariantProperty().get();
+            if (e.getCode() == KeyCode.SPACE && item != null && !item.lintOnly() && variant != null
+                    && !variant.isOriginal()) {
+                item.setSelected(!item.isSelected());
+                e.consume();
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         TextArea details = new TextArea();
         details.setId("optimization-details");

@@ -105,6 +105,7 @@ public final class LabViewModel {
     private final ObservableList<VariantItem> variants = FXCollections.observableArrayList();
     private final ObjectProperty<VariantItem> selectedVariant = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper("");
     private final BooleanProperty ablation = new SimpleBooleanProperty(false);
     private final IntegerProperty repetitions = new SimpleIntegerProperty(1);
     private final BooleanProperty coldBuilds = new SimpleBooleanProperty(false);
@@ -256,8 +257,10 @@ public final class LabViewModel {
     private void showVariant(VariantItem variant) {
         if (variant == null) {
             diff.set("");
+            preset.set("");
             return;
         }
+        preset.set(presetName(variant.optimizations()));
         if (!syncingToggles) {
             syncingToggles = true;
             try {
@@ -275,6 +278,16 @@ public final class LabViewModel {
         String optimized = catalog.apply(variant.optimizations(), p).project().dockerfile().print();
         String d = UnifiedDiff.diff("original/Dockerfile", variant.name() + "/Dockerfile", original, optimized);
         diff.set(d.isEmpty() ? "(no change: this variant's Dockerfile is the original)" : d);
+    }
+
+    /** "Original", "Minimal" or "Maximum" when the set is a preset's, else "Custom". */
+    private String presetName(Set<String> ids) {
+        for (Preset p : Preset.values()) {
+            if (catalog.preset(p).equals(ids)) {
+                return p.label().substring(0, 1).toUpperCase(Locale.ROOT) + p.label().substring(1);
+            }
+        }
+        return "Custom";
     }
 
     // ---- building ------------------------------------------------------------------------------
@@ -550,6 +563,11 @@ public final class LabViewModel {
 
     public ReadOnlyStringProperty diffProperty() {
         return diff.getReadOnlyProperty();
+    }
+
+    /** Which preset the selected variant's optimizations are (or "Custom"). */
+    public ReadOnlyStringProperty presetProperty() {
+        return preset.getReadOnlyProperty();
     }
 
     public BooleanProperty ablationProperty() {

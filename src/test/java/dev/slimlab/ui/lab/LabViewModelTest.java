@@ -90,6 +90,12 @@ class LabViewModelTest {
         lab.selectedVariantProperty().set(lab.getVariants().get(1));
         assertThat(lab.getOptimizations().stream().filter(OptimizationItem::isSelected).map(OptimizationItem::id))
                 .containsExactlyInAnyOrderElementsOf(lab.getVariants().get(1).optimizations());
+        assertThat(lab.presetProperty().get()).isEqualTo("Minimal");
+        lab.getOptimizations().stream().filter(o -> o.id().equals("multi-stage")).findFirst().orElseThrow()
+                .setSelected(true);
+        assertThat(lab.presetProperty().get()).isEqualTo("Custom");
+        lab.applyPreset(Preset.MAXIMUM);
+        assertThat(lab.presetProperty().get()).isEqualTo("Maximum");
         assertThat(lab.addVariant("Not A Tag!")).isEmpty();
         assertThat(lab.messageProperty().get()).contains("must be lower-case letters");
         assertThat(lab.addVariant("lean")).isPresent();
