@@ -279,19 +279,31 @@ public final class LabView {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        TextArea details = new TextArea();
+        VBox details = new VBox(6);
         details.setId("optimization-details");
-        details.setEditable(false);
-        details.setWrapText(true);
-        details.setPrefRowCount(8);
-        list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> details.setText(is == null ? ""
-                : is.title() + " (" + is.id() + ", " + is.riskLabel() + (is.hadolint().isEmpty() ? "" : ", hadolint "
-                        + is.hadolint()) + ")\n" + is.getApplies() + "\n\nWhy this risk: " + is.riskRationale()
-                        + "\n\n" + is.lesson()));
+        details.getStyleClass().add("lesson");
+        ScrollPane detailsScroll = new ScrollPane(details);
+        detailsScroll.setFitToWidth(true);
+        detailsScroll.setPrefHeight(240);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            details.getChildren().clear();
+            if (is != null) {
+                Label title = new Label(is.title());
+                title.getStyleClass().add("pane-heading");
+                title.setWrapText(true);
+                Label facts = new Label(is.id() + " · " + is.category() + " · " + is.riskLabel()
+                        + (is.hadolint().isEmpty() ? "" : " · hadolint " + is.hadolint()) + "\n" + is.getApplies());
+                facts.setWrapText(true);
+                Label why = new Label("Why " + is.riskLabel() + ": " + is.riskRationale());
+                why.setWrapText(true);
+                details.getChildren().addAll(title, facts, why);
+                details.getChildren().addAll(LessonView.render(is.lesson()));
+            }
+        });
         list.getSelectionModel().selectFirst();
         CheckBox ablation = new CheckBox("Also measure each optimization alone");
         ablation.selectedProperty().bindBidirectional(model.ablationProperty());
-        VBox pane = new VBox(8, heading, presets, list, ablation, details);
+        VBox pane = new VBox(8, heading, presets, list, ablation, detailsScroll);
         pane.setPadding(new Insets(8));
         pane.setPrefWidth(400);
         pane.getStyleClass().add("optimizations-pane");

@@ -66,6 +66,13 @@ class LabFlowTest {
         String minimalDiff = robot.lookup("#diff").queryAs(TextArea.class).getText();
         assertThat(minimalDiff).contains("-slim").doesNotContain("AS builder");
 
+        // the details card renders the focused optimization's lesson from Markdown into text
+        javafx.scene.layout.VBox details = robot.lookup("#optimization-details").queryAs(javafx.scene.layout.VBox.class);
+        String lessonText = details.getChildren().stream().filter(n -> n instanceof javafx.scene.text.TextFlow)
+                .flatMap(n -> ((javafx.scene.text.TextFlow) n).getChildren().stream())
+                .map(t -> ((javafx.scene.text.Text) t).getText()).reduce("", String::concat);
+        assertThat(lessonText).contains("What it does", "What can break").doesNotContain("## ");
+
         robot.clickOn("#tab-variants");
         CheckBox multiStage = robot.lookup("#toggle-multi-stage").queryAs(CheckBox.class);
         robot.interact(() -> multiStage.setSelected(true));
