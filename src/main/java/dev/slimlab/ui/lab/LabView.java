@@ -149,7 +149,9 @@ public final class LabView {
         VBox box = new VBox(16, startScreen, heading, gallery);
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(16));
-        VBox.setVgrow(startScreen, Priority.ALWAYS);
+        if (startScreen instanceof Region region) {
+            region.setMinHeight(Region.USE_PREF_SIZE); // the card's text wraps; never cut it short
+        }
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);

@@ -40,7 +40,7 @@ public final class OptimizationItem {
     }
 
     public String category() {
-        return optimization.category().toString();
+        return optimization.category().label();
     }
 
     /** The hadolint rule, or "". */
