@@ -74,16 +74,76 @@ class SideBySideDiffTest {
     }
 
     @Test
-    void aRunOfChangesPairsInOrderAndLeavesTheRestAlone() {
-        SideBySideDiff diff = SideBySideDiff.of("a", "b", "keep\nold 1\nold 2\nold 3\nend\n",
-                "keep\nnew 1\nend\n");
+    void aRunPairsTheAlikeLinesAndLeavesTheRestAlone() {
+        SideBySideDiff diff = SideBySideDiff.of("a", "b", "ARG PY=3.10\nFROM python:${PY}\nWORKDIR /app\n",
+                "ARG PY=3.10\n# builder stage: build-only work\nFROM python:${PY} AS builder\nWORKDIR /app\n");
         assertThat(show(diff)).containsExactly(
-                "SAME 1:keep | 1:keep",
-                "CHANGED 2:old 1 | 2:new 1",
-                "REMOVED 3:old 2 | -",
-                "REMOVED 4:old 3 | -",
-                "SAME 5:end | 3:end");
-        assertThat(diff.summary()).isEqualTo("1 line changed, 2 removed");
+                "SAME 1:ARG PY=3.10 | 1:ARG PY=3.10",
+                "ADDED - | 2:# builder stage: build-only work",
+                "CHANGED 2:FROM python:${PY} | 3:FROM python:${PY} AS builder",
+                "SAME 3:WORKDIR /app | 4:WORKDIR /app");
+        assertThat(diff.summary()).isEqualTo("1 line changed, 1 added");
+    }
+
+    @Test
+    void unlikeLinesInALongerRunStandAloneRemovedFirst() {
+        SideBySideDiff diff = SideBySideDiff.of("a", "b", "x\nCOPY . .\nRUN chown -R www-data /app\ny\n",
+                "x\n# runtime stage\nFROM python:3-slim\nENV A=1\ny\n");
+        assertThat(show(diff)).containsExactly(
+                "SAME 1:x | 1:x",
+                "REMOVED 2:COPY . . | -",
+                "REMOVED 3:RUN chown -R www-data /app | -",
+                "ADDED - | 2:# runtime stage",
+                "ADDED - | 3:FROM python:3-slim",
+                "ADDED - | 4:ENV A=1",
+                "SAME 4:y | 5:y");
+        assertThat(diff.summary()).isEqualTo("3 lines added, 2 removed");
+    }
+
+    @Test
+    void whatPairsWithNothingComesBeforeThePairRemovedFirstAndLineNumbersStayInOrder() {
+        SideBySideDiff diff = SideBySideDiff.of("a", "b", "x\nRUN gone\nRUN pip install -r r.txt\n",
+                "x\nUSER app\nRUN pip install --no-cache-dir -r r.txt\nCMD [\"app\"]\n");
+        assertThat(show(diff)).containsExactly(
+                "SAME 1:x | 1:x",
+                "REMOVED 2:RUN gone | -",
+                "ADDED - | 2:USER app",
+                "CHANGED 3:RUN pip install -r r.txt | 3:RUN pip install --no-cache-dir -r r.txt",
+                "ADDED - | 4:CMD [\"app\"]");
+    }
+
+    @Test
+    void oneLineReplacedByAnotherIsAChangeHoweverUnlike() {
+        SideBySideDiff diff = SideBySideDiff.of("a", "b", "x\nCMD [\"app\"]\ny\n", "x\nENTRYPOINT run\ny\n");
+        assertThat(show(diff)).containsExactly(
+                "SAME 1:x | 1:x", "CHANGED 2:CMD [\"app\"] | 2:ENTRYPOINT run", "SAME 3:y | 3:y");
+    }
+
+    @Test
+    void indentationAloneDoesNotMakeLinesUnlike() {
+        SideBySideDiff diff = SideBySideDiff.of("a", "b", "RUN a && \\\n  b\n", "RUN a && \\\n    b\nRUN c\n");
+        assertThat(show(diff)).containsExactly("SAME 1:RUN a && \\ | 1:RUN a && \\", "CHANGED 2:  b | 2:    b",
+                "ADDED - | 3:RUN c");
+    }
+
+    @Test
+    void aVeryLongRunPairsInOrderWithoutWeighingLikeness() {
+        assertThat(unlikeRun(200).rows()).hasSize(400).noneMatch(r -> r.kind() == Kind.CHANGED);
+        SideBySideDiff longer = unlikeRun(201);
+        assertThat(longer.rows()).hasSize(201).allSatisfy(r -> assertThat(r.kind()).isEqualTo(Kind.CHANGED));
+        assertThat(longer.rows().get(200).left().text()).isEqualTo("aaaa200");
+        assertThat(longer.rows().get(200).right().text()).isEqualTo("zzzz200");
+    }
+
+    /** {@code lines} lines replaced by as many unlike ones. */
+    private static SideBySideDiff unlikeRun(int lines) {
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            before.append("aaaa").append(i).append('\n');
+            after.append("zzzz").append(i).append('\n');
+        }
+        return SideBySideDiff.of("a", "b", before.toString(), after.toString());
     }
 
     @Test
