@@ -15,9 +15,16 @@ public final class UnifiedDiff {
     private UnifiedDiff() {
     }
 
-    private enum Op { KEEP, DELETE, INSERT }
+    /** What one step of an edit script does with a line. */
+    public enum Op { KEEP, DELETE, INSERT }
 
-    private record Edit(Op op, int oldIndex, int newIndex) {
+    /**
+     * One step of an edit script, with 0-based indexes into the old and the new lines: keep old
+     * line {@code oldIndex} as new line {@code newIndex}, delete old line {@code oldIndex}, or
+     * insert new line {@code newIndex}. (On a delete {@code newIndex}, on an insert
+     * {@code oldIndex}, is where the other text stands at that point.)
+     */
+    public record Edit(Op op, int oldIndex, int newIndex) {
     }
 
     /** The diff, empty when the texts are equal. */
@@ -27,7 +34,7 @@ public final class UnifiedDiff {
         }
         List<String> a = lines(oldText);
         List<String> b = lines(newText);
-        List<Edit> script = shortestEditScript(a, b);
+        List<Edit> script = editScript(a, b);
         StringBuilder out = new StringBuilder();
         out.append("--- ").append(oldName).append('\n').append("+++ ").append(newName).append('\n');
         int i = 0;
@@ -101,7 +108,7 @@ public final class UnifiedDiff {
     }
 
     /** Lines with their terminators, so a changed line ending shows as a change. */
-    static List<String> lines(String text) {
+    public static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         int at = 0;
         while (at < text.length()) {
@@ -115,6 +122,15 @@ public final class UnifiedDiff {
 
     /** Beyond this many differing lines the diff just replaces everything (bounded time and memory). */
     private static final int MAX_DIFFERENCES = 4000;
+
+    /**
+     * The shortest edit script turning {@code oldLines} into {@code newLines}: the line diff this
+     * class prints, for views that show it otherwise (side by side, for one). Every old line
+     * appears once as KEEP or DELETE and every new line once as KEEP or INSERT, in order.
+     */
+    public static List<Edit> editScript(List<String> oldLines, List<String> newLines) {
+        return shortestEditScript(oldLines, newLines);
+    }
 
     /**
      * Myers' O((N+M)D) greedy algorithm. The trace keeps, for each D, only the diagonals that

@@ -31,6 +31,7 @@ public final class SlimLabApp extends Application {
 
     static final String BASE_STYLESHEET = "/dev/slimlab/ui/theme/base.css";
     static final String LAB_STYLESHEET = "/dev/slimlab/ui/lab/lab.css";
+    static final String DIFF_STYLESHEET = "/dev/slimlab/ui/lab/diff.css";
     /** The sample gallery, where the README's command runs the app from. */
     static final Path SAMPLES = Path.of("assets", "samples");
 
@@ -56,7 +57,8 @@ public final class SlimLabApp extends Application {
         LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), SAMPLES);
 
         Scene scene = new Scene(view.build(), WIDTH, HEIGHT);
-        scene.getStylesheets().addAll(stylesheet(BASE_STYLESHEET), stylesheet(LAB_STYLESHEET));
+        scene.getStylesheets().addAll(stylesheet(BASE_STYLESHEET), stylesheet(LAB_STYLESHEET),
+                stylesheet(DIFF_STYLESHEET));
 
         stage.titleProperty().bind(lab.windowTitleProperty());
         stage.setMinWidth(800);

@@ -401,12 +401,7 @@ public final class LabView {
         VBox left = new VBox(6, list, new HBox(6, add, remove));
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(8));
-        TextArea diff = new TextArea();
-        diff.setId("diff");
-        diff.getStyleClass().add("code");
-        diff.setEditable(false);
-        diff.textProperty().bind(model.diffProperty());
-        SplitPane split = new SplitPane(left, diff);
+        SplitPane split = new SplitPane(left, new DiffPane(model).build());
         split.setDividerPositions(0.3);
         return split;
     }

@@ -26,6 +26,7 @@ import dev.slimlab.optimize.Finding;
 import dev.slimlab.optimize.Optimization;
 import dev.slimlab.optimize.Preset;
 import dev.slimlab.optimize.Project;
+import dev.slimlab.optimize.SideBySideDiff;
 import dev.slimlab.optimize.UnifiedDiff;
 import dev.slimlab.report.ReportCharts;
 import dev.slimlab.report.ReportFormat;
@@ -106,6 +107,7 @@ public final class LabViewModel {
     private final ObjectProperty<VariantItem> selectedVariant = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SideBySideDiff> sideBySide = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty ablation = new SimpleBooleanProperty(false);
     private final IntegerProperty repetitions = new SimpleIntegerProperty(1);
     private final BooleanProperty coldBuilds = new SimpleBooleanProperty(false);
@@ -258,6 +260,7 @@ public final class LabViewModel {
         if (variant == null) {
             diff.set("");
             preset.set("");
+            sideBySide.set(null);
             return;
         }
         preset.set(presetName(variant.optimizations()));
@@ -272,12 +275,14 @@ public final class LabViewModel {
         Project p = project.get();
         if (p == null) {
             diff.set("");
+            sideBySide.set(null);
             return;
         }
         String original = p.dockerfile().print();
         String optimized = catalog.apply(variant.optimizations(), p).project().dockerfile().print();
         String d = UnifiedDiff.diff("original/Dockerfile", variant.name() + "/Dockerfile", original, optimized);
         diff.set(d.isEmpty() ? "(no change: this variant's Dockerfile is the original)" : d);
+        sideBySide.set(SideBySideDiff.of("original", variant.name(), original, optimized));
     }
 
     /** "Original", "Minimal" or "Maximum" when the set is a preset's, else "Custom". */
@@ -568,6 +573,11 @@ public final class LabViewModel {
     /** Which preset the selected variant's optimizations are (or "Custom"). */
     public ReadOnlyStringProperty presetProperty() {
         return preset.getReadOnlyProperty();
+    }
+
+    /** The selected variant's Dockerfile beside the original's, row by row; null with no variant or no Dockerfile. */
+    public ReadOnlyObjectProperty<SideBySideDiff> sideBySideProperty() {
+        return sideBySide.getReadOnlyProperty();
     }
 
     public BooleanProperty ablationProperty() {

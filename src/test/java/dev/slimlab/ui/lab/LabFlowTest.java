@@ -3,6 +3,8 @@ package dev.slimlab.ui.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.experiment.FakeEngine;
+import dev.slimlab.optimize.SideBySideDiff.Kind;
+import dev.slimlab.optimize.SideBySideDiff.Row;
 import dev.slimlab.ui.SlimLabApp;
 import dev.slimlab.ui.support.DialogService;
 import dev.slimlab.ui.support.TaskExecutor;
@@ -12,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -63,7 +67,7 @@ class LabFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#findings").queryAs(ListView.class).getItems()).isNotEmpty();
         assertThat(lab.selectedVariantProperty().get().name()).isEqualTo("minimal");
-        String minimalDiff = robot.lookup("#diff").queryAs(TextArea.class).getText();
+        String minimalDiff = lab.diffProperty().get();
         assertThat(minimalDiff).contains("-slim").doesNotContain("AS builder");
 
         // the details card renders the focused optimization's lesson from Markdown into text
@@ -76,7 +80,7 @@ class LabFlowTest {
         robot.clickOn("#tab-variants");
         CheckBox multiStage = robot.lookup("#toggle-multi-stage").queryAs(CheckBox.class);
         robot.interact(() -> multiStage.setSelected(true));
-        assertThat(robot.lookup("#diff").queryAs(TextArea.class).getText()).contains("AS builder");
+        assertThat(lab.diffProperty().get()).contains("AS builder");
         assertThat(lab.selectedVariantProperty().get().optimizations()).contains("multi-stage");
 
         robot.clickOn("#tab-dockerfile");
@@ -102,5 +106,55 @@ class LabFlowTest {
         assertThat(html).exists();
         assertThat(Files.readString(html)).contains("<title>SlimLab report: python-web</title>");
         assertThat(robot.lookup("#message").queryAs(Label.class).getText()).startsWith("Exported the html report to");
+    }
+
+    @Test
+    void theVariantsTabShowsEachVariantBesideTheOriginal(FxRobot robot) {
+        robot.clickOn("#open-dockerfile");
+        robot.clickOn("#tab-variants");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<Row> rows = robot.lookup("#side-by-side").queryListView();
+        assertThat(robot.lookup("#diff-left-name").queryLabeled().getText()).isEqualTo("original");
+        assertThat(robot.lookup("#diff-right-name").queryLabeled().getText()).isEqualTo("minimal");
+        assertThat(robot.lookup("#diff-summary").queryLabeled().getText()).startsWith("minimal against original: ")
+                .contains("changed");
+
+        List<Row> from = rows.getItems().stream().filter(r -> r.kind() == Kind.CHANGED
+                && r.left().text().equals("FROM python:${PY}") && r.right().text().equals("FROM python:${PY}-slim"))
+                .toList();
+        assertThat(from).hasSize(1);
+        ListCell<?> cell = robot.lookup(".diff-row").<ListCell<?>>match(c -> c.getItem() == from.get(0)).query();
+        assertThat(robot.from(cell).lookup(".diff-left .diff-text").queryLabeled().getText())
+                .isEqualTo("FROM python:${PY}");
+        assertThat(robot.from(cell).lookup(".diff-right .diff-text").queryLabeled().getText())
+                .isEqualTo("FROM python:${PY}-slim");
+        assertThat(robot.from(cell).lookup(".diff-right .diff-sign").queryLabeled().getText()).isEqualTo("~");
+        assertThat(robot.from(cell).lookup(".diff-right.diff-changed").tryQuery()).isPresent();
+
+        int before = rows.getItems().size();
+        CheckBox multiStage = robot.lookup("#toggle-multi-stage").queryAs(CheckBox.class);
+        robot.interact(() -> multiStage.setSelected(true));
+        assertThat(rows.getItems().size()).isGreaterThan(before);
+        assertThat(rows.getItems()).anySatisfy(r -> assertThat(r.hasRight() && r.right().text().contains("AS builder"))
+                .isTrue());
+
+        // longer than the view: the keyboard scrolls both sides to the end together
+        Row first = rows.getItems().get(0);
+        Row last = rows.getItems().get(rows.getItems().size() - 1);
+        assertThat(shown(robot, first)).isTrue();
+        assertThat(shown(robot, last)).isFalse();
+        robot.clickOn(rows).type(KeyCode.END);
+        assertThat(shown(robot, last)).isTrue();
+        assertThat(shown(robot, first)).isFalse();
+
+        robot.interact(() -> lab.selectedVariantProperty().set(lab.getVariants().get(0)));
+        assertThat(robot.lookup("#diff-summary").queryLabeled().getText()).isEqualTo("original against original: no change");
+        assertThat(rows.getItems()).isNotEmpty().allSatisfy(r -> assertThat(r.kind()).isEqualTo(Kind.SAME));
+    }
+
+    /** Whether a cell of the side-by-side view shows this row now. */
+    private static boolean shown(FxRobot robot, Row row) {
+        return robot.lookup(".diff-row").<ListCell<?>>match(c -> c.isVisible() && c.getItem() == row).tryQuery()
+                .isPresent();
     }
 }
