@@ -402,7 +402,7 @@ public final class LabView {
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(8));
         SplitPane split = new SplitPane(left, new DiffPane(model).build());
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.22);
         return split;
     }
 
