@@ -33,6 +33,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -141,8 +142,11 @@ public final class LabView {
             charts.getItems().add(item);
         }
         export.getItems().add(charts);
+        ToggleButton dark = new ToggleButton("Dark theme");
+        dark.setId("dark-theme");
+        dark.selectedProperty().bindBidirectional(model.theme().darkProperty());
         ToolBar bar = new ToolBar(open, sampleMenu, openExperiment, save, new Separator(Orientation.VERTICAL), build,
-                cancel, new Separator(Orientation.VERTICAL), export);
+                cancel, new Separator(Orientation.VERTICAL), export, dark);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
     }

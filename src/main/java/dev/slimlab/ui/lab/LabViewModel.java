@@ -37,6 +37,7 @@ import dev.slimlab.staging.SuiteException;
 import dev.slimlab.staging.SuiteLoader;
 import dev.slimlab.ui.support.LineBatcher;
 import dev.slimlab.ui.support.TaskExecutor;
+import dev.slimlab.ui.theme.ThemeViewModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,6 +113,7 @@ public final class LabViewModel {
     private final ObservableList<Assessment> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper("SlimLab");
+    private final ThemeViewModel theme = new ThemeViewModel();
 
     private boolean syncingToggles;
     private Cancellation cancellation;
@@ -568,5 +570,10 @@ public final class LabViewModel {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** The window's theme, light or dark. */
+    public ThemeViewModel theme() {
+        return theme;
     }
 }

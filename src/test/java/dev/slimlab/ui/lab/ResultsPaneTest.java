@@ -24,6 +24,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,10 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Results tab on the story's saved experiment, headless: the table with its verdicts and
- * marks, sorting by value, and the details of a selected variant.
+ * marks, sorting by value, the details of a selected variant, and the dark theme.
  */
 @ExtendWith(ApplicationExtension.class)
 class ResultsPaneTest {
@@ -43,9 +46,11 @@ class ResultsPaneTest {
     static Path dir;
 
     private LabViewModel lab;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         DialogService dialogs = new DialogService() {
             @Override
             public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
@@ -109,6 +114,31 @@ class ResultsPaneTest {
         robot.clickOn("#detail-layers");
         assertThat(robot.lookup("#layers-table .placeholder-note").queryAs(Label.class).getText())
                 .startsWith("The variant did not build: the base image python:3.10-alpine is not on this machine");
+    }
+
+    @Test
+    void darkThemeSwapsOneSheet(FxRobot robot) {
+        Region root = (Region) stage.getScene().getRoot();
+        assertThat(brightness(root)).isGreaterThan(0.8);
+        int sheets = stage.getScene().getStylesheets().size();
+
+        robot.clickOn("#dark-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.getScene().getStylesheets()).hasSize(sheets + 1);
+        assertThat(stage.getScene().getStylesheets().get(sheets)).endsWith("/dev/slimlab/ui/theme/dark.css");
+        assertThat(lab.theme().darkProperty().get()).isTrue();
+        assertThat(brightness(root)).isLessThan(0.2);
+
+        robot.clickOn("#dark-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.getScene().getStylesheets()).hasSize(sheets).noneMatch(s -> s.endsWith("dark.css"));
+        assertThat(brightness(root)).isGreaterThan(0.8);
+    }
+
+    private static double brightness(Region region) {
+        return ((Color) region.getBackground().getFills().get(0).getFill()).getBrightness();
     }
 
     /** The texts of the visible labels and cells that match {@code query}, top to bottom, left to right. */
