@@ -9,6 +9,7 @@ import dev.slimlab.ui.support.FxDialogService;
 import dev.slimlab.ui.support.FxTaskExecutor;
 import dev.slimlab.ui.support.RecentFiles;
 import dev.slimlab.ui.support.TaskExecutor;
+import dev.slimlab.ui.theme.ThemeSheets;
 import dev.slimlab.ui.welcome.WelcomeView;
 import dev.slimlab.ui.welcome.WelcomeViewModel;
 import java.net.URL;
@@ -59,6 +60,7 @@ public final class SlimLabApp extends Application {
         Scene scene = new Scene(view.build(), WIDTH, HEIGHT);
         scene.getStylesheets().addAll(stylesheet(BASE_STYLESHEET), stylesheet(LAB_STYLESHEET),
                 stylesheet(DIFF_STYLESHEET));
+        ThemeSheets.follow(scene, lab.theme());
 
         stage.titleProperty().bind(lab.windowTitleProperty());
         stage.setMinWidth(800);

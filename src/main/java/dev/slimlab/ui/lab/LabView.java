@@ -34,6 +34,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -235,8 +236,11 @@ public final class LabView {
             return item;
         }).toList()));
         recent.disableProperty().bind(Bindings.isEmpty(model.getRecentFiles()));
+        ToggleButton dark = new ToggleButton("Dark theme");
+        dark.setId("dark-theme");
+        dark.selectedProperty().bindBidirectional(model.theme().darkProperty());
         ToolBar bar = new ToolBar(open, recent, sampleMenu, openExperiment, save, new Separator(Orientation.VERTICAL),
-                build, buildSelected, cancel, new Separator(Orientation.VERTICAL), export);
+                build, buildSelected, cancel, new Separator(Orientation.VERTICAL), export, dark);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
     }

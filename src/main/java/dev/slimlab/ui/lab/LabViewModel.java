@@ -39,6 +39,7 @@ import dev.slimlab.staging.SuiteLoader;
 import dev.slimlab.ui.support.LineBatcher;
 import dev.slimlab.ui.support.RecentFiles;
 import dev.slimlab.ui.support.TaskExecutor;
+import dev.slimlab.ui.theme.ThemeViewModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,6 +120,7 @@ public final class LabViewModel {
     private final ObservableList<Assessment> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper("SlimLab");
+    private final ThemeViewModel theme = new ThemeViewModel();
 
     private boolean syncingToggles;
     private Cancellation cancellation;
@@ -631,5 +633,10 @@ public final class LabViewModel {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** The window's theme, light or dark. */
+    public ThemeViewModel theme() {
+        return theme;
     }
 }
