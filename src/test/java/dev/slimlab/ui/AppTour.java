@@ -39,8 +39,7 @@ public final class AppTour {
         });
         pause(2);
         shoot(out, "1-start");
-        robot.clickOn("#samples");
-        robot.clickOn("python-web");
+        robot.clickOn("python-web"); // the start screen's sample gallery
         pause(1);
         robot.clickOn("#tab-variants");
         pause(1);
@@ -55,6 +54,11 @@ public final class AppTour {
         robot.clickOn("#tab-dockerfile");
         pause(1);
         shoot(out, "5-dockerfile");
+        robot.clickOn("#tab-results");
+        robot.clickOn("#dark-theme");
+        pause(2);
+        shoot(out, "6-results-dark");
+        robot.clickOn("#dark-theme");
         FxToolkit.cleanupApplication(new SlimLabApp());
         Platform.exit();
         System.exit(0);

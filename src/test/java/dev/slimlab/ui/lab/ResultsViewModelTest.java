@@ -47,7 +47,7 @@ class ResultsViewModelTest {
         ExperimentFile.save(ReportFixtures.story(), file);
         LabViewModel lab = new LabViewModel(Catalog.standard(), () -> {
             throw new EngineException("no daemon in this test");
-        }, TaskExecutor.immediate());
+        }, TaskExecutor.immediate(), dev.slimlab.ui.support.RecentFiles.inMemory());
         ResultsViewModel fromLab = new ResultsViewModel(lab);
         assertThat(fromLab.getRows()).isEmpty();
         assertThat(fromLab.packagesSummaryProperty().get()).isEqualTo(ResultsViewModel.NO_RESULTS);
