@@ -33,6 +33,7 @@ public final class SlimLabApp extends Application {
     static final String BASE_STYLESHEET = "/dev/slimlab/ui/theme/base.css";
     static final String LAB_STYLESHEET = "/dev/slimlab/ui/lab/lab.css";
     static final String DIFF_STYLESHEET = "/dev/slimlab/ui/lab/diff.css";
+    static final String EDITOR_STYLESHEET = "/dev/slimlab/ui/lab/editor.css";
     /** The sample gallery, where the README's command runs the app from. */
     static final Path SAMPLES = Path.of("assets", "samples");
 
@@ -59,7 +60,7 @@ public final class SlimLabApp extends Application {
 
         Scene scene = new Scene(view.build(), WIDTH, HEIGHT);
         scene.getStylesheets().addAll(stylesheet(BASE_STYLESHEET), stylesheet(LAB_STYLESHEET),
-                stylesheet(DIFF_STYLESHEET));
+                stylesheet(DIFF_STYLESHEET), stylesheet(EDITOR_STYLESHEET));
         ThemeSheets.follow(scene, lab.theme());
 
         stage.titleProperty().bind(lab.windowTitleProperty());

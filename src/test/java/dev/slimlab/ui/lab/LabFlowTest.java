@@ -21,6 +21,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +86,8 @@ class LabFlowTest {
 
         robot.clickOn("#tab-dockerfile");
         int before = robot.lookup("#findings").queryAs(ListView.class).getItems().size();
-        TextArea editor = robot.lookup("#dockerfile-editor").queryAs(TextArea.class);
-        robot.interact(() -> editor.setText(editor.getText() + "RUN apt-get update && apt-get install -y wget\n"));
+        CodeArea editor = robot.lookup("#dockerfile-editor").queryAs(CodeArea.class);
+        robot.interact(() -> editor.appendText("RUN apt-get update && apt-get install -y wget\n"));
         assertThat(robot.lookup("#findings").queryAs(ListView.class).getItems().size()).isGreaterThan(before);
 
         robot.clickOn("#build");
