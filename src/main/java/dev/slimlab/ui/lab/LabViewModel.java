@@ -123,6 +123,8 @@ public final class LabViewModel {
     private final ThemeViewModel theme = new ThemeViewModel();
 
     private boolean syncingToggles;
+    /** Counts edits, so that a parse finished after a newer edit is not shown. */
+    private long parseGeneration;
     private Cancellation cancellation;
 
     public LabViewModel(Catalog catalog, EngineFactory engines, TaskExecutor tasks, RecentFiles recent) {
@@ -169,31 +171,53 @@ public final class LabViewModel {
         say("Opened " + file + ". Toggle optimizations, then build.");
     }
 
+    /** What reading the Dockerfile gave: the project and its findings, or why it does not parse. */
+    private record Parsed(Project project, List<Finding> findings, String problem) {
+    }
+
+    /**
+     * Reads the text and finds where optimizations apply, off the FX thread (a long file with
+     * many findings takes a while); a result overtaken by a newer edit is dropped.
+     */
     private void reparse() {
+        long generation = ++parseGeneration;
+        String source = text.get();
+        Path folder = context.get();
+        tasks.run(() -> parse(source, folder), parsed -> {
+            if (generation == parseGeneration) {
+                show(parsed);
+            }
+        }, e -> parseProblem.set("SlimLab cannot read this Dockerfile: " + describe(e)));
+    }
+
+    private Parsed parse(String source, Path folder) {
         Dockerfile parsed;
         try {
-            parsed = Dockerfile.parse(text.get().getBytes(StandardCharsets.UTF_8));
+            parsed = Dockerfile.parse(source.getBytes(StandardCharsets.UTF_8));
         } catch (DockerfileSyntaxException e) {
-            parseProblem.set(e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            parseProblem.set("SlimLab cannot read this Dockerfile: " + describe(e));
-            return;
+            return new Parsed(null, List.of(), e.getMessage());
         }
-        parseProblem.set("");
         ContextFiles files = ContextFiles.unknown();
-        if (context.get() != null) {
+        if (folder != null) {
             try {
-                files = ContextFiles.read(context.get());
+                files = ContextFiles.read(folder);
             } catch (IOException e) {
-                say("Cannot list the build context " + context.get() + ": " + e.getMessage());
+                say("Cannot list the build context " + folder + ": " + e.getMessage());
             }
         }
         Project p = Project.of(parsed, files);
-        project.set(p);
-        List<Finding> all = catalog.findings(p);
-        findings.setAll(all.stream().filter(Finding::applies).toList());
-        Map<String, List<Finding>> byId = all.stream().collect(Collectors.groupingBy(Finding::optimizationId));
+        return new Parsed(p, catalog.findings(p), "");
+    }
+
+    private void show(Parsed parsed) {
+        parseProblem.set(parsed.problem());
+        if (parsed.project() == null) {
+            return;
+        }
+        project.set(parsed.project());
+        findings.setAll(parsed.findings().stream().filter(Finding::applies).toList());
+        Map<String, List<Finding>> byId = parsed.findings().stream()
+                .collect(Collectors.groupingBy(Finding::optimizationId));
         for (OptimizationItem item : optimizations) {
             item.setFindings(byId.getOrDefault(item.id(), List.of()));
         }

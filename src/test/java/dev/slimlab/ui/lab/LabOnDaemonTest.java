@@ -77,6 +77,8 @@ class LabOnDaemonTest {
     @Test
     void buildsOnTheDaemonWithoutFreezingAndShowsTheTable(FxRobot robot) throws Exception {
         robot.clickOn("#open-dockerfile");
+        // the Dockerfile is read off the FX thread
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.projectProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> lab.addVariant("combined").ifPresent(v -> { }));
         robot.interact(() -> lab.getOptimizations().stream().filter(o -> o.id().equals("combine-runs"))
