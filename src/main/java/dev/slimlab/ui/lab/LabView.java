@@ -228,6 +228,16 @@ public final class LabView {
             charts.getItems().add(item);
         }
         export.getItems().add(charts);
+        Button contextFolder = new Button("Context…");
+        contextFolder.setId("context");
+        contextFolder.disableProperty().bind(model.loadedProperty().not().or(model.runningProperty()));
+        Tooltip contextTip = new Tooltip();
+        contextTip.textProperty().bind(Bindings.createStringBinding(() -> "Build context: "
+                + (model.contextProperty().get() == null ? "none" : model.contextProperty().get()),
+                model.contextProperty()));
+        contextFolder.setTooltip(contextTip);
+        contextFolder.setOnAction(e -> dialogs.chooseFolder("The build context folder", model.contextProperty().get())
+                .ifPresent(model::useContext));
         MenuButton recent = new MenuButton("Recent");
         recent.setId("recent");
         recent.setOnShowing(e -> recent.getItems().setAll(model.getRecentFiles().stream().map(file -> {
@@ -239,7 +249,8 @@ public final class LabView {
         ToggleButton dark = new ToggleButton("Dark theme");
         dark.setId("dark-theme");
         dark.selectedProperty().bindBidirectional(model.theme().darkProperty());
-        ToolBar bar = new ToolBar(open, recent, sampleMenu, openExperiment, save, new Separator(Orientation.VERTICAL),
+        ToolBar bar = new ToolBar(open, recent, sampleMenu, contextFolder, openExperiment, save,
+                new Separator(Orientation.VERTICAL),
                 build, buildSelected, cancel, new Separator(Orientation.VERTICAL), export, dark);
         bar.getStyleClass().add("lab-toolbar");
         return bar;

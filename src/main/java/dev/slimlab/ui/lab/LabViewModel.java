@@ -224,6 +224,17 @@ public final class LabViewModel {
         showVariant(selectedVariant.get());
     }
 
+    /** Builds from another context folder (the Dockerfile's own folder by default). */
+    public void useContext(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            say(folder + " is not a folder: choose the folder the build copies files from.");
+            return;
+        }
+        context.set(folder.toAbsolutePath());
+        reparse();
+        say("Build context: " + context.get() + ".");
+    }
+
     // ---- toggles and variants ------------------------------------------------------------------
 
     /** Sets the toggles (of the selected variant) to a preset. */

@@ -10,6 +10,11 @@ public interface DialogService {
     /** Asks for a file to open, among files matching {@code extensions} (e.g. "*.json"); empty when cancelled. */
     Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions);
 
+    /** Asks for a folder, starting at {@code start}; empty when cancelled. */
+    default Optional<Path> chooseFolder(String title, Path start) {
+        return Optional.empty();
+    }
+
     /** Asks where to save, suggesting {@code suggestedName}; empty when cancelled. */
     Optional<Path> chooseFileToSave(String title, String suggestedName, String description, List<String> extensions);
 }

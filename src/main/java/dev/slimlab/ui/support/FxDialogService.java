@@ -31,6 +31,17 @@ public final class FxDialogService implements DialogService {
         return remember(chooser.showSaveDialog(owner));
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title, Path start) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        if (start != null && start.toFile().isDirectory()) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        File folder = chooser.showDialog(owner);
+        return folder == null ? Optional.empty() : Optional.of(folder.toPath());
+    }
+
     private FileChooser chooser(String title, String description, List<String> extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

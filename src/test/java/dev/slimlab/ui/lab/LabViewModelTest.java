@@ -114,5 +114,11 @@ class LabViewModelTest {
         lab.build();
         assertThat(lab.messageProperty().get()).startsWith("The Dockerfile does not parse: ");
         assertThat(lab.getRecentFiles()).containsExactly(broken.toAbsolutePath().normalize());
+
+        lab.useContext(dir.resolve("missing"));
+        assertThat(lab.messageProperty().get()).endsWith("is not a folder: choose the folder the build copies files from.");
+        Path other = Files.createDirectories(dir.resolve("context"));
+        lab.useContext(other);
+        assertThat(lab.contextProperty().get()).isEqualTo(other.toAbsolutePath());
     }
 }
