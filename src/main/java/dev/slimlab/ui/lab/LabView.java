@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -32,7 +35,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -434,6 +436,14 @@ public final class LabView {
         overall.setId("overall-progress");
         overall.setMaxWidth(Double.MAX_VALUE);
         overall.progressProperty().bind(model.overallProgressProperty());
+        // The log shown follows the variant being built, until the user picks one by clicking its row.
+        ObjectProperty<VariantItem> shown = new SimpleObjectProperty<>(model.selectedVariantProperty().get());
+        BooleanProperty follow = new SimpleBooleanProperty(true);
+        model.runningProperty().addListener((obs, was, is) -> {
+            if (is) {
+                follow.set(true);
+            }
+        });
         VBox rows = new VBox(4);
         rows.setId("variant-progress");
         Runnable fill = () -> {
@@ -446,7 +456,15 @@ public final class LabView {
                 status.textProperty().bind(Bindings.concat(v.name(), ": ", v.statusProperty()));
                 HBox row = new HBox(8, bar, status);
                 row.setAlignment(Pos.CENTER_LEFT);
-                row.setOnMouseClicked(e -> model.selectedVariantProperty().set(v));
+                row.setOnMouseClicked(e -> {
+                    follow.set(false);
+                    shown.set(v);
+                });
+                v.statusProperty().addListener((obs, was, is) -> {
+                    if (follow.get() && is.startsWith("building")) {
+                        shown.set(v);
+                    }
+                });
                 rows.getChildren().add(row);
             }
         };
@@ -455,17 +473,19 @@ public final class LabView {
         ListView<String> log = new ListView<>();
         log.setId("build-log");
         log.getStyleClass().add("code");
-        Function<VariantItem, Void> show = v -> {
-            log.setItems(v == null ? null : v.getLog());
-            return null;
-        };
-        model.selectedVariantProperty().addListener((obs, was, is) -> show.apply(is));
-        show.apply(model.selectedVariantProperty().get());
+        shown.addListener((obs, was, is) -> log.setItems(is == null ? null : is.getLog()));
+        log.setItems(shown.get() == null ? null : shown.get().getLog());
+        model.selectedVariantProperty().addListener((obs, was, is) -> {
+            if (!model.runningProperty().get()) {
+                shown.set(is);
+            }
+        });
         Label logHeading = new Label();
         logHeading.getStyleClass().add("pane-heading");
-        logHeading.textProperty().bind(Bindings.createStringBinding(() -> model.selectedVariantProperty().get() == null
-                ? "Build log" : "Build log of " + model.selectedVariantProperty().get().name(),
-                model.selectedVariantProperty()));
+        logHeading.textProperty().bind(Bindings.createStringBinding(() -> shown.get() == null
+                ? "Build log" : "Build log of " + shown.get().name() + (follow.get() && model.runningProperty().get()
+                        ? " (following the build; click a variant to choose)" : ""), shown, follow,
+                model.runningProperty()));
         VBox box = new VBox(8, settings, overall, rows, logHeading, log);
         VBox.setVgrow(log, Priority.ALWAYS);
         box.setPadding(new Insets(8));
