@@ -474,6 +474,19 @@ public final class LabView {
         log.setId("build-log");
         log.getStyleClass().add("code");
         shown.addListener((obs, was, is) -> log.setItems(is == null ? null : is.getLog()));
+        ListChangeListener<String> toTheEnd = c -> {
+            if (follow.get() && model.runningProperty().get() && !log.getItems().isEmpty()) {
+                log.scrollTo(log.getItems().size() - 1); // a following log shows its newest lines
+            }
+        };
+        log.itemsProperty().addListener((obs, was, is) -> {
+            if (was != null) {
+                was.removeListener(toTheEnd);
+            }
+            if (is != null) {
+                is.addListener(toTheEnd);
+            }
+        });
         log.setItems(shown.get() == null ? null : shown.get().getLog());
         model.selectedVariantProperty().addListener((obs, was, is) -> {
             if (!model.runningProperty().get()) {
