@@ -241,10 +241,7 @@ public final class RunCommand implements Callable<Integer> {
         if (id != null) {
             return id;
         }
-        Path name = contextDir.toAbsolutePath().normalize().getFileName();
-        String base = name == null ? "experiment" : name.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
-                .replaceAll("^[^a-z0-9]+", "");
-        return base.isEmpty() ? "experiment" : base.length() > 40 ? base.substring(0, 40) : base;
+        return Experiment.idFor(contextDir);
     }
 
     /** The original, then the presets, the user's variants and (with --ablation) the ablation plan. */

@@ -40,4 +40,12 @@ public record Experiment(String id, Project project, Path context, List<VariantS
     public String tag(String variant) {
         return "slimlab/" + id + ":" + variant;
     }
+
+    /** The id an experiment gets from its context folder's name: lower case, usable in an image tag. */
+    public static String idFor(java.nio.file.Path contextDir) {
+        java.nio.file.Path name = contextDir == null ? null : contextDir.toAbsolutePath().normalize().getFileName();
+        String base = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
+        return base.isEmpty() ? "experiment" : base.length() > 40 ? base.substring(0, 40) : base;
+    }
 }

@@ -382,7 +382,7 @@ public final class LabViewModel {
         }
         toBuild.forEach(VariantItem::reset);
         Path contextDir = context.get();
-        String id = experimentId(contextDir);
+        String id = Experiment.idFor(contextDir);
         ExperimentSettings settings = ExperimentSettings.defaults().withRepetitions(repetitions.get())
                 .withNoCache(coldBuilds.get()).withParallelBuilds(parallelBuilds.get());
         Experiment experiment = new Experiment(id, p, contextDir, specs, settings);
@@ -465,13 +465,6 @@ public final class LabViewModel {
             variants.stream().filter(v -> v.name().equals(r.name())).findFirst().ifPresent(v -> v.finish(r));
         }
         overallProgress.set(1);
-    }
-
-    private static String experimentId(Path contextDir) {
-        String base = contextDir == null || contextDir.getFileName() == null ? "experiment"
-                : contextDir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
-                        .replaceAll("^[^a-z0-9]+", "");
-        return base.isEmpty() ? "experiment" : base.length() > 40 ? base.substring(0, 40) : base;
     }
 
     // ---- files ---------------------------------------------------------------------------------
