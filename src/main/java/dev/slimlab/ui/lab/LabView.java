@@ -248,12 +248,9 @@ public final class LabView {
             return item;
         }).toList()));
         recent.disableProperty().bind(Bindings.isEmpty(model.getRecentFiles()));
-        ToggleButton dark = new ToggleButton("Dark theme");
-        dark.setId("dark-theme");
-        dark.selectedProperty().bindBidirectional(model.theme().darkProperty());
         ToolBar bar = new ToolBar(open, recent, sampleMenu, contextFolder, openExperiment, save,
                 new Separator(Orientation.VERTICAL),
-                build, buildSelected, cancel, new Separator(Orientation.VERTICAL), export, dark);
+                build, buildSelected, cancel, new Separator(Orientation.VERTICAL), export);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
     }
@@ -514,7 +511,12 @@ public final class LabView {
         message.textProperty().bind(model.messageProperty());
         message.setWrapText(true);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox bar = new HBox(16, daemon, new Separator(Orientation.VERTICAL), message);
+        // a view setting, not an action: it sits with the status, and never overflows the toolbar
+        ToggleButton dark = new ToggleButton("Dark theme");
+        dark.setId("dark-theme");
+        dark.selectedProperty().bindBidirectional(model.theme().darkProperty());
+        HBox bar = new HBox(16, daemon, new Separator(Orientation.VERTICAL), message, dark);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("status-bar");
         return bar;
