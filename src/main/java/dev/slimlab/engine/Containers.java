@@ -84,7 +84,7 @@ final class Containers {
             Output output = logs(id);
             Optional<String> committed = Optional.empty();
             if (spec.commit() && ending == ContainerRun.Ending.EXITED) {
-                committed = Optional.of(call("commit a test container of " + spec.image(),
+                committed = Optional.of(engine.call("commit a test container of " + spec.image(),
                         () -> quick.commitCmd(id).withLabels(spec.labels()).exec()));
             }
             return ended(ending, exitCode, output, started, committed);
@@ -98,7 +98,7 @@ final class Containers {
         String id = create(spec, false);
         try {
             run("start a container of " + spec.image(), () -> quick.startContainerCmd(id).exec());
-            InspectContainerResponse inspected = call("inspect a container of " + spec.image(),
+            InspectContainerResponse inspected = engine.call("inspect a container of " + spec.image(),
                     () -> quick.inspectContainerCmd(id).exec());
             Ports.Binding[] bindings = inspected.getNetworkSettings().getPorts().getBindings()
                     .get(ExposedPort.tcp(port));
@@ -268,16 +268,8 @@ final class Containers {
         }
     }
 
-    private <T> T call(String what, java.util.function.Supplier<T> action) throws EngineException {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            throw engine.unreachable(what, e);
-        }
-    }
-
     private void run(String what, Runnable action) throws EngineException {
-        call(what, () -> {
+        engine.call(what, () -> {
             action.run();
             return null;
         });
@@ -309,7 +301,7 @@ final class Containers {
 
         @Override
         public boolean running() throws EngineException {
-            InspectContainerResponse r = call("inspect container " + id, () -> quick.inspectContainerCmd(id).exec());
+            InspectContainerResponse r = engine.call("inspect container " + id, () -> quick.inspectContainerCmd(id).exec());
             return Boolean.TRUE.equals(r.getState().getRunning());
         }
 

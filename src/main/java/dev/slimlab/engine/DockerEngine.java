@@ -329,7 +329,8 @@ public final class DockerEngine implements ImageEngine {
         }
     }
 
-    private <T> T call(String what, Supplier<T> action) throws EngineException {
+    /** Runs a daemon call, saying in words what could not be done and why. */
+    <T> T call(String what, Supplier<T> action) throws EngineException {
         try {
             return action.get();
         } catch (NotFoundException e) {

@@ -16,6 +16,11 @@ public enum ReportFormat {
         return name;
     }
 
+    /** The usual file extension of a report in this format. */
+    public String fileExtension() {
+        return this == JUNIT ? "xml" : name;
+    }
+
     /** By its command-line name (html, md, csv, json, junit), or an error listing them. */
     public static ReportFormat parse(String text) {
         for (ReportFormat f : values()) {

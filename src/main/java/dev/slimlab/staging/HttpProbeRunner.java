@@ -36,14 +36,9 @@ final class HttpProbeRunner {
         this.settings = settings;
     }
 
-    List<TestOutcome> run(HttpProbe probe, String image, Cancellation cancellation) {
+    /** {@code imageEnv}: the image's ENV, which the probe's variables may refer to. */
+    List<TestOutcome> run(HttpProbe probe, String image, Map<String, String> imageEnv, Cancellation cancellation) {
         long start = System.nanoTime();
-        Map<String, String> imageEnv;
-        try {
-            imageEnv = SuiteRunner.environment(engine.inspect(image));
-        } catch (EngineException e) {
-            return failAll(probe, TestOutcome.Status.ERROR, e.getMessage(), "", start);
-        }
         try (RunningContainer container = engine.start(settings.container(image)
                 .withEnv(SuiteRunner.expand(probe.envVars(), imageEnv)).publishing(probe.port()))) {
             cancellation.onCancel(container::close);

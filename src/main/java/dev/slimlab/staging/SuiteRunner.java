@@ -67,7 +67,7 @@ public final class SuiteRunner {
             if (cancellation.isCancelled()) {
                 return outcomes;
             }
-            outcomes.addAll(new HttpProbeRunner(engine, settings).run(probe, image, cancellation));
+            outcomes.addAll(new HttpProbeRunner(engine, settings).run(probe, image, imageEnv, cancellation));
         }
         return outcomes;
     }

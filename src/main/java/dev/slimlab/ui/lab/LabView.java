@@ -214,7 +214,7 @@ public final class LabView {
         export.setId("export");
         export.disableProperty().bind(model.analysisProperty().isNull());
         for (ReportFormat format : ReportFormat.values()) {
-            String extension = format == ReportFormat.JUNIT ? "xml" : format.cliName();
+            String extension = format.fileExtension();
             MenuItem item = new MenuItem("Report as " + format.cliName().toUpperCase(Locale.ROOT));
             item.setId("export-" + format.cliName());
             item.setOnAction(e -> dialogs.chooseFileToSave("Export the report", "slimlab-report." + extension,
