@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  *
  * <p><b>Verdicts.</b> In this order:
  * <ol>
- *   <li><i>broken</i>: it did not build;
+ *   <li><i>not measured</i>: the run was cancelled before it finished; it takes no part in the
+ *       comparison, so a cancelled run never changes the recommendation;
+ *   <li><i>broken</i>: it did not build (failed or timed out);
  *   <li><i>regressed</i>: a staging test that passes on the original does not pass on it;
  *   <li><i>best</i>: among the rest (the original included) that have no HIGH parity finding
  *       (evidence of likely breakage), take the lowest risk level at which some variant saves at
@@ -73,6 +75,7 @@ public final class Analyzer {
                 judge(d, best);
             }
             boolean pareto = d.verdict != Verdict.BROKEN && d.verdict != Verdict.REGRESSED
+                    && d.verdict != Verdict.NOT_MEASURED
                     && candidates.stream().noneMatch(o -> o != d && dominates(o, d));
             assessments.add(d.assessment(pareto));
         }
@@ -84,6 +87,11 @@ public final class Analyzer {
             recommendation = "Keep the original: " + best.reason;
         } else {
             recommendation = "Ship " + best.v.name() + ": " + best.reason;
+        }
+        long unmeasured = variants.stream().filter(v -> v.status() == VariantResult.Status.CANCELLED).count();
+        if (unmeasured > 0) {
+            recommendation += " (" + unmeasured + " variant" + (unmeasured == 1 ? " was" : "s were")
+                    + " not measured: the run was cancelled)";
         }
         if (original.isPresent() && !original.get().built() && best != null) {
             recommendation += " (the original did not build, so savings are measured against "
@@ -173,6 +181,11 @@ public final class Analyzer {
             d.buildChange = d.buildTime.median() - baseTime.median();
             d.buildInNoise = d.buildTime.repetitions() < 2 || baseTime.repetitions() < 2
                     || (d.buildTime.min() <= baseTime.max() && baseTime.min() <= d.buildTime.max());
+        }
+        if (v.status() == VariantResult.Status.CANCELLED) {
+            d.verdict = Verdict.NOT_MEASURED;
+            d.reason = "not measured: " + v.error().orElse("the run was cancelled") + "; build it again to compare it";
+            return d;
         }
         if (!v.built()) {
             d.verdict = Verdict.BROKEN;

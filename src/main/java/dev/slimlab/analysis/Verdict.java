@@ -6,7 +6,9 @@ public enum Verdict {
     TOO_LARGE("too large"),
     OVER_ENGINEERED("over-engineered"),
     BROKEN("broken"),
-    REGRESSED("regressed");
+    REGRESSED("regressed"),
+    /** Not measured: the run was cancelled before this variant finished; it is not compared. */
+    NOT_MEASURED("not measured");
 
     private final String label;
 

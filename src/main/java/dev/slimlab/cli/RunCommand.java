@@ -4,33 +4,23 @@ import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Budgets;
+import dev.slimlab.app.Checks;
+import dev.slimlab.app.ExperimentService;
+import dev.slimlab.app.ExperimentSetup;
+import dev.slimlab.app.RunRequest;
 import dev.slimlab.dockerfile.Dockerfile;
-import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.Cancellation;
 import dev.slimlab.experiment.EngineException;
-import dev.slimlab.experiment.Experiment;
-import dev.slimlab.experiment.ExperimentFile;
-import dev.slimlab.experiment.ExperimentFileException;
-import dev.slimlab.experiment.ExperimentResult;
-import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.ProgressEvent;
-import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.experiment.VariantSpec;
-import dev.slimlab.io.AtomicFiles;
-import dev.slimlab.optimize.AblationPlan;
 import dev.slimlab.optimize.Catalog;
 import dev.slimlab.optimize.Preset;
 import dev.slimlab.optimize.Project;
-import dev.slimlab.report.JUnitXml;
-import dev.slimlab.staging.StagingChecks;
-import dev.slimlab.staging.StagingSettings;
-import dev.slimlab.staging.StructureTestSuite;
+import dev.slimlab.report.ReportFormat;
 import dev.slimlab.staging.SuiteException;
-import dev.slimlab.staging.SuiteLoader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,10 +33,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code slimlab run}: builds the variants of a Dockerfile on the local daemon and compares them. */
@@ -59,6 +51,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    SlimLabCommand root;
 
     @Option(names = "--dockerfile", required = true, paramLabel = "FILE", description = "The Dockerfile.")
     Path dockerfile;
@@ -135,69 +130,53 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path contextDir = context != null ? context : Optional.ofNullable(dockerfile.toAbsolutePath().getParent())
                 .orElse(Path.of("."));
-        Catalog catalog = Catalog.standard();
+        ExperimentService service = root.service();
         Project project = Project.of(original.get(), DockerfileInput.contextFiles(dockerfile.toString(), contextDir, err));
-        Experiment experiment;
-        try {
-            experiment = new Experiment(experimentId(contextDir), project, contextDir, variants(catalog, project),
-                    ExperimentSettings.defaults().withRepetitions(repeat).withNoCache(noCache).withPull(pull)
-                            .withParallelBuilds(parallel).withTimeoutSeconds(timeout).withBandwidth(bandwidth)
-                            .withCompressionLevel(gzipLevel));
-        } catch (IllegalArgumentException e) {
-            err.println("slimlab run: " + e.getMessage());
-            return SlimLabCommand.EXIT_USAGE;
-        }
+        RunRequest request;
         Budgets budgets;
         try {
+            ExperimentSetup setup = ExperimentSetup.of(project, contextDir)
+                    .withVariants(variants(service.catalog()))
+                    .withAblation(ablation)
+                    .withSettings(ExperimentSettings.defaults().withRepetitions(repeat).withNoCache(noCache)
+                            .withPull(pull).withParallelBuilds(parallel).withTimeoutSeconds(timeout)
+                            .withBandwidth(bandwidth).withCompressionLevel(gzipLevel))
+                    .withId(id)
+                    .withChecks(Checks.defaults().withSuite(suite).withParity(!noParity)
+                            .withVersionProbes(versionProbes).withTestTimeout(Duration.ofSeconds(testTimeout)));
+            service.assemble(setup); // bad usage is told before anything runs
+            request = RunRequest.of(setup).savingTo(out);
             budgets = budgetOptions.budgets();
         } catch (IllegalArgumentException e) {
             err.println("slimlab run: " + e.getMessage());
             return SlimLabCommand.EXIT_USAGE;
         }
-        Optional<StructureTestSuite> tests = Optional.empty();
-        if (suite != null) {
-            try {
-                tests = Optional.of(SuiteLoader.load(suite));
-            } catch (SuiteException e) {
-                err.println("slimlab run: " + e.getMessage());
-                return SlimLabCommand.EXIT_USAGE;
-            }
-        }
+        ExperimentService.RunOutcome outcome;
+        Consumer<String> notes = note -> {
+            err.println("slimlab run: " + note);
+            err.flush();
+        };
         Cancellation cancellation = new Cancellation();
-        ExperimentResult result;
-        try (CancelOnInterrupt onInterrupt = new CancelOnInterrupt(cancellation);
-             DockerEngine engine = new DockerEngine()) {
-            err.println("slimlab run: experiment " + experiment.id() + ", " + experiment.variants().size()
-                    + " variants, on " + engine.ping().engineVersion() + " at " + engine.host());
-            ExperimentRunner runner = new ExperimentRunner(engine, catalog);
-            if (out != null) {
-                runner = runner.withLogDirectory(Path.of(out + ".logs"));
-            }
-            if (tests.isPresent() || !noParity) {
-                StagingSettings staging = StagingSettings.defaults(experiment.id())
-                        .withLabels(Map.of(ExperimentRunner.EXPERIMENT_LABEL, experiment.id()))
-                        .withTestTimeout(Duration.ofSeconds(testTimeout));
-                runner = runner.withVerifier(new StagingChecks(engine, tests, staging, noParity ? null : versionProbes));
-            }
-            result = runner.run(experiment, progress(err), cancellation);
+        try (CancelOnInterrupt onInterrupt = new CancelOnInterrupt(cancellation)) {
+            outcome = service.run(request, progress(err), notes, cancellation);
+        } catch (SuiteException e) {
+            err.println("slimlab run: " + e.getMessage());
+            return SlimLabCommand.EXIT_USAGE;
         } catch (EngineException e) {
             err.println("slimlab run: " + e.getMessage());
             return SlimLabCommand.EXIT_FAILURE;
         }
-        Analysis analysis = new Analyzer(catalog).analyze(result);
+        Analysis analysis = outcome.analysis();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(table(analysis));
         stdout.println();
         stdout.println(analysis.recommendation());
         stdout.flush();
-        if (out != null) {
-            save(result, err);
-        }
+        outcome.savedTo().ifPresent(f -> notes.accept("saved " + f + " (run " + outcome.result().history().size()
+                + " of this experiment)"));
         if (junit != null) {
-            Map<String, StagingResult> staging = new LinkedHashMap<>();
-            result.variants().forEach(v -> v.staging().ifPresent(st -> staging.put(v.name(), st)));
-            AtomicFiles.write(junit, JUnitXml.write(staging).getBytes(StandardCharsets.UTF_8));
-            err.println("slimlab run: wrote " + junit);
+            service.exporter().report(analysis, ReportFormat.JUNIT, List.of(), junit);
+            notes.accept("wrote " + junit);
         }
         return reportBudgets(budgets.check(analysis), err) ? 0 : SlimLabCommand.EXIT_FAILURE;
     }
@@ -211,46 +190,9 @@ public final class RunCommand implements Callable<Integer> {
         return checks.stream().allMatch(Budgets.Check::passed);
     }
 
-    /**
-     * Saves to --out, adding this run to the history of the experiment already saved there. A
-     * file there that is not a readable experiment is kept, and this run saved next to it.
-     */
-    private void save(ExperimentResult result, PrintWriter err) throws java.io.IOException {
-        Path target = out;
-        ExperimentResult toSave = result.firstRun();
-        if (java.nio.file.Files.exists(out)) {
-            try {
-                ExperimentResult previous = ExperimentFile.load(out);
-                if (previous.id().equals(result.id())) {
-                    toSave = result.afterRun(previous);
-                } else {
-                    err.println("slimlab run: " + out + " held experiment " + previous.id() + "; replacing it with "
-                            + result.id() + " (its history is not carried over)");
-                }
-            } catch (ExperimentFileException e) {
-                target = Path.of(out + "." + java.time.LocalDateTime.now().toString().replaceAll("[^0-9]", "")
-                        + ".json");
-                err.println("slimlab run: " + e.getMessage() + "; keeping that file and saving this run to " + target);
-            }
-        }
-        ExperimentFile.save(toSave, target);
-        err.println("slimlab run: saved " + target + " (run " + toSave.history().size() + " of this experiment)");
-    }
-
-    private String experimentId(Path contextDir) {
-        if (id != null) {
-            return id;
-        }
-        return Experiment.idFor(contextDir);
-    }
-
-    /** The original, then the presets, the user's variants and (with --ablation) the ablation plan. */
-    private List<VariantSpec> variants(Catalog catalog, Project project) {
+    /** The presets, then the user's variants (the service adds the original and the ablation runs). */
+    private List<VariantSpec> variants(Catalog catalog) {
         Map<String, Set<String>> all = new LinkedHashMap<>();
-        all.put("original", Set.of());
-        if (ablation) {
-            AblationPlan.of(catalog, project).forEach(v -> all.put(v.name(), v.optimizationIds()));
-        }
         for (String p : presets) {
             Preset preset = Preset.parse(p);
             all.put(preset.label(), catalog.preset(preset));
@@ -258,11 +200,7 @@ public final class RunCommand implements Callable<Integer> {
         for (Map.Entry<String, String> v : variants.entrySet()) {
             Set<String> ids = new LinkedHashSet<>(Arrays.asList(v.getValue().split(",")));
             ids.removeIf(String::isBlank);
-            catalog.requireKnown(ids);
             all.put(v.getKey(), ids);
-        }
-        if (all.size() == 1) {
-            throw new IllegalArgumentException("nothing to compare: give --preset, --variant or --ablation");
         }
         List<VariantSpec> specs = new ArrayList<>();
         all.forEach((name, ids) -> specs.add(new VariantSpec(name, ids)));

@@ -1,5 +1,8 @@
 package dev.slimlab.cli;
 
+import dev.slimlab.app.EngineFactory;
+import dev.slimlab.app.ExperimentService;
+import dev.slimlab.optimize.Catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -37,6 +40,17 @@ public final class SlimLabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final ExperimentService service;
+
+    SlimLabCommand(ExperimentService service) {
+        this.service = service;
+    }
+
+    /** The experiment service the subcommands share. */
+    ExperimentService service() {
+        return service;
+    }
+
     /** Runs the command line with the process's stdout and stderr and returns the exit code. */
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
@@ -56,7 +70,12 @@ public final class SlimLabCommand implements Callable<Integer> {
 
     /** Builds the configured {@link CommandLine}: short usage errors, no stack traces. */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new SlimLabCommand());
+        return newCommandLine(out, err, EngineFactory.docker());
+    }
+
+    /** The command line over the given engines (a fake one in tests). */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, EngineFactory engines) {
+        CommandLine commandLine = new CommandLine(new SlimLabCommand(new ExperimentService(Catalog.standard(), engines)));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new ShortUsageErrorHandler());

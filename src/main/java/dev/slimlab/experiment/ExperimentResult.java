@@ -46,6 +46,29 @@ public record ExperimentResult(String id, String dockerfile, String context, Exp
                 List.of(RunSummary.of(this)));
     }
 
+    /**
+     * This run, keeping what {@code previous} (the last run of the same experiment) knew: a
+     * variant this run did not finish (it was cancelled) takes its earlier result when that one
+     * finished with the same Dockerfile; and each variant named in {@code carriedOver} that this
+     * run did not include at all keeps its earlier finished result, after this run's variants.
+     * So cancelling a run, or building one variant, never throws a measurement away.
+     */
+    public ExperimentResult keepingFinished(ExperimentResult previous, java.util.Set<String> carriedOver) {
+        if (!previous.id().equals(id)) {
+            return this;
+        }
+        java.util.Map<String, VariantResult> before = new java.util.LinkedHashMap<>();
+        previous.variants().stream().filter(VariantResult::finished).forEach(v -> before.put(v.name(), v));
+        List<VariantResult> kept = new java.util.ArrayList<>();
+        for (VariantResult v : variants) {
+            VariantResult earlier = before.remove(v.name());
+            boolean useEarlier = !v.finished() && earlier != null && earlier.dockerfile().equals(v.dockerfile());
+            kept.add(useEarlier ? earlier : v);
+        }
+        before.values().stream().filter(v -> carriedOver.contains(v.name())).forEach(kept::add);
+        return new ExperimentResult(id, dockerfile, context, settings, engine, startedAt, kept, history);
+    }
+
     /** The history to show: the saved one, or this run alone. */
     public List<RunSummary> runs() {
         return history.isEmpty() ? List.of(RunSummary.of(this)) : history;

@@ -30,6 +30,7 @@ public final class ExperimentRunner {
     public static final String EXPERIMENT_LABEL = "dev.slimlab.experiment";
     public static final String VARIANT_LABEL = "dev.slimlab.variant";
     public static final String BUILD_LABEL = "dev.slimlab.build";
+    private static final String CHECKS_CANCELLED = "cancelled before its staging checks finished";
 
     private final ImageEngine engine;
     private final Catalog catalog;
@@ -142,7 +143,11 @@ public final class ExperimentRunner {
                 .map(p -> done.get(p.sameAs == null ? p : p.sameAs)).filter(VariantResult::built);
         for (Planned plan : plans) {
             VariantResult result = done.get(plan);
-            if (result == null || !result.built() || cancellation.isCancelled()) {
+            if (result == null || !result.built()) {
+                continue;
+            }
+            if (cancellation.isCancelled()) {
+                done.put(plan, result.cancelled(CHECKS_CANCELLED));
                 continue;
             }
             String name = plan.spec.name();
@@ -154,8 +159,13 @@ public final class ExperimentRunner {
             } catch (RuntimeException e) {
                 staging = new StagingResult(List.of(), List.of(), List.of("SlimLab failed checking this variant: " + e));
             }
+            if (cancellation.isCancelled()) { // checks cut short say nothing about the variant
+                done.put(plan, result.cancelled(CHECKS_CANCELLED));
+                progress.on(new ProgressEvent(name, ProgressEvent.Phase.CANCELLED, 0, 0, "cancelled"));
+                continue;
+            }
             done.put(plan, result.withStaging(staging));
-            progress.on(new ProgressEvent(name, ProgressEvent.Phase.DONE, 0, 0, summary(staging)));
+            progress.on(new ProgressEvent(name, ProgressEvent.Phase.DONE, 0, 0, "checked: " + summary(staging)));
         }
     }
 
@@ -222,7 +232,7 @@ public final class ExperimentRunner {
             }
             progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.MEASURING, 0, 0, "measuring"));
             VariantResult result = measure(experiment, plan, first, seconds, log);
-            progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.DONE, 0, 0, "done"));
+            progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.DONE, 0, 0, "built and measured"));
             return result;
         } catch (EngineException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -80,6 +80,21 @@ public record VariantResult(String name, Set<String> optimizations, Status statu
                 0, 0, 0, List.of(), buildSeconds, steps, 0, 0, 0, List.of(), List.of(), dockerfile, logTail, logFile);
     }
 
+    /**
+     * This variant as not finished: built perhaps, but the run was cancelled before its checks
+     * ran, so it counts as cancelled and none of its figures are compared.
+     */
+    public VariantResult cancelled(String why) {
+        return new VariantResult(name, optimizations, Status.CANCELLED, Optional.of(why), Optional.empty(), 0, 0, 0,
+                List.of(), buildSeconds, steps, 0, 0, 0, List.of(), List.of(), dockerfile, logTail, logFile,
+                Optional.empty());
+    }
+
+    /** It ran to an end of its own: built and measured, failed or timed out; not cancelled. */
+    public boolean finished() {
+        return status != Status.CANCELLED;
+    }
+
     public boolean built() {
         return status == Status.BUILT;
     }

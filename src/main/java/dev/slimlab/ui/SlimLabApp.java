@@ -1,7 +1,9 @@
 package dev.slimlab.ui;
 
-import dev.slimlab.engine.DockerEngine;
+import dev.slimlab.app.EngineFactory;
+import dev.slimlab.app.ExperimentService;
 import dev.slimlab.optimize.Catalog;
+import dev.slimlab.ui.lab.LabState;
 import dev.slimlab.ui.lab.LabView;
 import dev.slimlab.ui.lab.LabViewModel;
 import dev.slimlab.ui.support.DialogService;
@@ -42,19 +44,19 @@ public final class SlimLabApp extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskExecutor(2);
-        start(stage, DockerEngine::new, tasks, new FxDialogService(stage), RecentFiles.inPreferences());
+        start(stage, EngineFactory.docker(), tasks, new FxDialogService(stage), RecentFiles.inPreferences());
     }
 
     /** Builds the window with the given services and recent files kept in memory (for tests). */
-    public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
-                                     DialogService dialogs) {
+    public static LabViewModel start(Stage stage, EngineFactory engines, TaskExecutor tasks, DialogService dialogs) {
         return start(stage, engines, tasks, dialogs, RecentFiles.inMemory());
     }
 
     /** Builds the window with the given services. */
-    public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
-                                     DialogService dialogs, RecentFiles recent) {
-        LabViewModel lab = new LabViewModel(Catalog.standard(), engines, tasks, recent);
+    public static LabViewModel start(Stage stage, EngineFactory engines, TaskExecutor tasks, DialogService dialogs,
+                                     RecentFiles recent) {
+        ExperimentService service = new ExperimentService(Catalog.standard(), engines);
+        LabViewModel lab = new LabViewModel(new LabState(service, tasks), recent, dialogs);
         WelcomeViewModel welcome = new WelcomeViewModel();
         LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), SAMPLES);
 
@@ -67,8 +69,13 @@ public final class SlimLabApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!lab.mayLeave("close SlimLab")) {
+                e.consume();
+            }
+        });
         stage.show();
-        lab.checkDaemon();
+        lab.build().checkDaemon();
         return lab;
     }
 

@@ -151,7 +151,7 @@ class ExperimentRunnerTest {
         assertThat(events).filteredOn(e -> e.variant().equals("minimal")).extracting(ProgressEvent::phase)
                 .endsWith(ProgressEvent.Phase.TESTING, ProgressEvent.Phase.DONE);
         assertThat(events.get(events.size() - 1).message())
-                .isEqualTo("tests 1/1 passed, parity findings: 1 high, 0 medium, 0 low");
+                .isEqualTo("checked: tests 1/1 passed, parity findings: 1 high, 0 medium, 0 low");
     }
 
     @Test

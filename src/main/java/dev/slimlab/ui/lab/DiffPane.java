@@ -21,16 +21,16 @@ import javafx.scene.layout.VBox;
  * summary, then one row per line pair, each side with its line number, a sign (− removed,
  * + added, ~ changed) and a background colour from the theme's looked-up diff colours. One list
  * holds both columns, so they scroll together, also from the keyboard. It shows
- * {@link LabViewModel#sideBySideProperty()} and keeps no state but what is on screen.
+ * {@link VariantsViewModel#sideBySideProperty()} and keeps no state but what is on screen.
  */
 final class DiffPane {
 
     private static final List<String> KIND_CLASSES = List.of("diff-same", "diff-removed", "diff-added",
             "diff-changed", "diff-blank");
 
-    private final LabViewModel model;
+    private final VariantsViewModel model;
 
-    DiffPane(LabViewModel model) {
+    DiffPane(VariantsViewModel model) {
         this.model = model;
     }
 

@@ -36,7 +36,7 @@ import org.reactfx.value.Val;
  * lines where optimizations apply ({@link LineMarkers}); hovering either says which apply and why,
  * F8 and Shift+F8 go to the next and previous marker.
  *
- * <p>It is two-way with {@link LabViewModel#textProperty()}: what is typed goes to the model
+ * <p>It is two-way with {@link DockerfileViewModel#textProperty()}: what is typed goes to the model
  * (which reparses and updates its findings, and so the markers); a text the model sets, such as
  * a file it opened, replaces the editor's content and starts a fresh undo history. A flag on each
  * side keeps one direction from echoing back.
@@ -51,7 +51,8 @@ final class DockerfileCodeEditor {
     private static final String MONOSPACE = Stream.of("DejaVu Sans Mono", "Menlo", "Consolas", "Liberation Mono")
             .filter(Set.copyOf(Font.getFamilies())::contains).findFirst().orElse("Monospaced");
 
-    private final LabViewModel model;
+    private final DockerfileViewModel model;
+    private final List<OptimizationItem> optimizations;
     private final CodeArea area = new CodeArea();
     private final ObjectProperty<LineMarkers> markers = new SimpleObjectProperty<>(LineMarkers.NONE);
     private final Tooltip lineTooltip = new Tooltip();
@@ -60,7 +61,8 @@ final class DockerfileCodeEditor {
     private boolean fromModel;
     private boolean fromEditor;
 
-    DockerfileCodeEditor(LabViewModel model) {
+    DockerfileCodeEditor(DockerfileViewModel model, List<OptimizationItem> optimizations) {
+        this.optimizations = optimizations;
         this.model = model;
         area.setId("dockerfile-editor");
         area.getStyleClass().add("dockerfile-editor");
@@ -142,7 +144,7 @@ final class DockerfileCodeEditor {
     }
 
     private String title(String optimizationId) {
-        return model.getOptimizations().stream().filter(o -> o.id().equals(optimizationId)).findFirst()
+        return optimizations.stream().filter(o -> o.id().equals(optimizationId)).findFirst()
                 .map(OptimizationItem::title).orElse(null);
     }
 

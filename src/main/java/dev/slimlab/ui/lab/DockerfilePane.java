@@ -24,20 +24,22 @@ import javafx.scene.layout.VBox;
  */
 final class DockerfilePane {
 
-    private final LabViewModel model;
+    private final DockerfileViewModel model;
+    private final VariantsViewModel variants;
 
-    DockerfilePane(LabViewModel model) {
+    DockerfilePane(DockerfileViewModel model, VariantsViewModel variants) {
+        this.variants = variants;
         this.model = model;
     }
 
     Node build() {
-        DockerfileCodeEditor editor = new DockerfileCodeEditor(model);
+        DockerfileCodeEditor editor = new DockerfileCodeEditor(model, variants.getOptimizations());
         Node editorNode = editor.node();
 
         Label problem = new Label();
         problem.getStyleClass().add("problem");
-        problem.textProperty().bind(model.parseProblemProperty());
-        problem.visibleProperty().bind(model.parseProblemProperty().isNotEmpty());
+        problem.textProperty().bind(model.state().parseProblemProperty());
+        problem.visibleProperty().bind(model.state().parseProblemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
 
         Label atCaret = caretLine(editor);

@@ -57,14 +57,20 @@ import javafx.scene.layout.VBox;
  */
 public final class LabView {
 
-    private final LabViewModel model;
+    private final LabViewModel lab;
+    private final LabState state;
+    private final VariantsViewModel variants;
+    private final BuildViewModel build;
     private final DialogService dialogs;
     private final Node startScreen;
     private final Path samples;
     private final TabPane tabs = new TabPane();
 
-    public LabView(LabViewModel model, DialogService dialogs, Node startScreen, Path samples) {
-        this.model = model;
+    public LabView(LabViewModel lab, DialogService dialogs, Node startScreen, Path samples) {
+        this.lab = lab;
+        this.state = lab.state();
+        this.variants = lab.variants();
+        this.build = lab.build();
         this.dialogs = dialogs;
         this.startScreen = startScreen;
         this.samples = samples;
@@ -75,13 +81,13 @@ public final class LabView {
         root.getStyleClass().add("lab");
         root.setTop(toolbar());
         root.setLeft(optimizationsPane());
-        tabs.getTabs().addAll(tab("Dockerfile", new DockerfilePane(model).build()), tab("Variants", variantsTab()),
-                tab("Build", buildTab()), tab("Results", new ResultsPane(model).build()));
+        tabs.getTabs().addAll(tab("Dockerfile", new DockerfilePane(lab.dockerfile(), variants).build()),
+                tab("Variants", variantsTab()), tab("Build", buildTab()), tab("Results", new ResultsPane(lab.results()).build()));
         tabs.setId("lab-tabs");
         BorderPane center = new BorderPane();
         Node start = startWithGallery();
         center.setCenter(start);
-        model.loadedProperty().addListener((obs, was, is) -> center.setCenter(is ? tabs : start));
+        state.loadedProperty().addListener((obs, was, is) -> center.setCenter(is ? tabs : start));
         root.setCenter(center);
         root.setBottom(statusBar());
         acceptDroppedFiles(root);
@@ -90,7 +96,7 @@ public final class LabView {
                 shortcuts(scene);
             }
         });
-        model.analysisProperty().addListener((obs, was, is) -> {
+        state.analysisProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 tabs.getSelectionModel().select(3);
             }
@@ -102,14 +108,14 @@ public final class LabView {
     private void shortcuts(javafx.scene.Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 () -> dialogs.chooseFileToOpen("Open a Dockerfile", "Dockerfiles", List.of("*"))
-                        .ifPresent(model::openDockerfile));
+                        .ifPresent(lab::openDockerfile));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (model.projectProperty().get() != null && !model.runningProperty().get()) {
+            if (state.projectProperty().get() != null && !state.runningProperty().get()) {
                 tabs.getSelectionModel().select(2);
-                model.build();
+                build.build();
             }
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model::cancel);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), build::cancel);
     }
 
     /** A Dockerfile (or a saved experiment, *.json) dropped on the window opens it. */
@@ -125,9 +131,9 @@ public final class LabView {
             if (!files.isEmpty()) {
                 Path file = files.get(0).toPath();
                 if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                    model.openExperiment(file);
+                    lab.openExperiment(file);
                 } else {
-                    model.openDockerfile(file);
+                    lab.openDockerfile(file);
                 }
             }
             e.setDropCompleted(!files.isEmpty());
@@ -143,7 +149,7 @@ public final class LabView {
         for (Path file : sampleDockerfiles()) {
             Button sample = new Button(samples.relativize(file.getParent()).toString());
             sample.getStyleClass().add("sample-button");
-            sample.setOnAction(e -> model.openDockerfile(file));
+            sample.setOnAction(e -> lab.openDockerfile(file));
             gallery.getChildren().add(sample);
         }
         Label heading = new Label(gallery.getChildren().isEmpty() ? "Open a Dockerfile to begin."
@@ -174,83 +180,83 @@ public final class LabView {
         Button open = new Button("Open Dockerfile…");
         open.setId("open-dockerfile");
         open.setOnAction(e -> dialogs.chooseFileToOpen("Open a Dockerfile", "Dockerfiles", List.of("*"))
-                .ifPresent(model::openDockerfile));
+                .ifPresent(lab::openDockerfile));
         MenuButton sampleMenu = new MenuButton("Samples");
         sampleMenu.setId("samples");
         sampleDockerfiles().forEach(file -> {
             MenuItem item = new MenuItem(samples.relativize(file.getParent()).toString());
-            item.setOnAction(e -> model.openDockerfile(file));
+            item.setOnAction(e -> lab.openDockerfile(file));
             sampleMenu.getItems().add(item);
         });
         Button openExperiment = new Button("Open experiment…");
         openExperiment.setOnAction(e -> dialogs.chooseFileToOpen("Open an experiment", "SlimLab experiments",
-                List.of("*.json")).ifPresent(model::openExperiment));
+                List.of("*.json")).ifPresent(lab::openExperiment));
         Button save = new Button("Save experiment…");
-        save.disableProperty().bind(model.analysisProperty().isNull());
+        save.disableProperty().bind(state.analysisProperty().isNull());
         save.setOnAction(e -> dialogs.chooseFileToSave("Save the experiment", "experiment.json",
-                "SlimLab experiments", List.of("*.json")).ifPresent(model::saveExperiment));
-        Button build = new Button("Build all");
-        build.setId("build");
-        build.setDefaultButton(true);
-        build.disableProperty().bind(model.projectProperty().isNull().or(model.runningProperty()));
-        build.setOnAction(e -> {
+                "SlimLab experiments", List.of("*.json")).ifPresent(lab::saveExperiment));
+        Button buildAll = new Button("Build all");
+        buildAll.setId("build");
+        buildAll.setDefaultButton(true);
+        buildAll.disableProperty().bind(build.buildBlockedProperty().isNotEmpty());
+        buildAll.setOnAction(e -> {
             tabs.getSelectionModel().select(2);
-            model.build();
+            build.build();
         });
         Button buildSelected = new Button("Build selected");
         buildSelected.setId("build-selected");
         buildSelected.setTooltip(new Tooltip("Build the selected variant and the original (to compare with)"));
-        buildSelected.disableProperty().bind(model.projectProperty().isNull().or(model.runningProperty())
-                .or(model.selectedVariantProperty().isNull()));
+        buildSelected.disableProperty().bind(build.buildBlockedProperty().isNotEmpty()
+                .or(state.selectedVariantProperty().isNull()));
         buildSelected.setOnAction(e -> {
             tabs.getSelectionModel().select(2);
-            model.buildSelected();
+            build.buildSelected();
         });
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(state.runningProperty().not());
+        cancel.setOnAction(e -> build.cancel());
         MenuButton export = new MenuButton("Export");
         export.setId("export");
-        export.disableProperty().bind(model.analysisProperty().isNull());
+        export.disableProperty().bind(state.analysisProperty().isNull());
         for (ReportFormat format : ReportFormat.values()) {
             String extension = format.fileExtension();
             MenuItem item = new MenuItem("Report as " + format.cliName().toUpperCase(Locale.ROOT));
             item.setId("export-" + format.cliName());
             item.setOnAction(e -> dialogs.chooseFileToSave("Export the report", "slimlab-report." + extension,
                     format.cliName().toUpperCase(Locale.ROOT) + " files", List.of("*." + extension))
-                    .ifPresent(file -> model.exportReport(format, file)));
+                    .ifPresent(file -> lab.exportReport(format, file)));
             export.getItems().add(item);
         }
         Menu charts = new Menu("Chart");
         for (ReportCharts.Kind kind : ReportCharts.Kind.values()) {
             MenuItem item = new MenuItem(kind.title() + " (PNG or SVG)…");
             item.setOnAction(e -> dialogs.chooseFileToSave("Export a chart", kind.slug() + ".png", "PNG or SVG",
-                    List.of("*.png", "*.svg")).ifPresent(file -> model.exportChart(kind, file)));
+                    List.of("*.png", "*.svg")).ifPresent(file -> lab.exportChart(kind, file)));
             charts.getItems().add(item);
         }
         export.getItems().add(charts);
         Button contextFolder = new Button("Context…");
         contextFolder.setId("context");
-        contextFolder.disableProperty().bind(model.loadedProperty().not().or(model.runningProperty()));
+        contextFolder.disableProperty().bind(state.loadedProperty().not().or(state.runningProperty()));
         Tooltip contextTip = new Tooltip();
         contextTip.textProperty().bind(Bindings.createStringBinding(() -> "Build context: "
-                + (model.contextProperty().get() == null ? "none" : model.contextProperty().get()),
-                model.contextProperty()));
+                + (state.contextProperty().get() == null ? "none" : state.contextProperty().get()),
+                state.contextProperty()));
         contextFolder.setTooltip(contextTip);
-        contextFolder.setOnAction(e -> dialogs.chooseFolder("The build context folder", model.contextProperty().get())
-                .ifPresent(model::useContext));
+        contextFolder.setOnAction(e -> dialogs.chooseFolder("The build context folder", state.contextProperty().get())
+                .ifPresent(lab::useContext));
         MenuButton recent = new MenuButton("Recent");
         recent.setId("recent");
-        recent.setOnShowing(e -> recent.getItems().setAll(model.getRecentFiles().stream().map(file -> {
+        recent.setOnShowing(e -> recent.getItems().setAll(lab.getRecentFiles().stream().map(file -> {
             MenuItem item = new MenuItem(file.toString());
-            item.setOnAction(a -> model.openDockerfile(file));
+            item.setOnAction(a -> lab.openDockerfile(file));
             return item;
         }).toList()));
-        recent.disableProperty().bind(Bindings.isEmpty(model.getRecentFiles()));
+        recent.disableProperty().bind(Bindings.isEmpty(lab.getRecentFiles()));
         ToolBar bar = new ToolBar(open, recent, sampleMenu, contextFolder, openExperiment, save,
                 new Separator(Orientation.VERTICAL),
-                build, buildSelected, cancel, new Separator(Orientation.VERTICAL), export);
+                buildAll, buildSelected, cancel, new Separator(Orientation.VERTICAL), export);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
     }
@@ -273,21 +279,21 @@ public final class LabView {
         for (Preset preset : Preset.values()) {
             Button button = new Button(preset.label().substring(0, 1).toUpperCase(Locale.ROOT) + preset.label().substring(1));
             button.setId("preset-" + preset.label());
-            button.disableProperty().bind(model.selectedVariantProperty().isNull());
-            button.setOnAction(e -> model.applyPreset(preset));
+            button.disableProperty().bind(state.selectedVariantProperty().isNull());
+            button.setOnAction(e -> variants.applyPreset(preset));
             presets.getChildren().add(button);
         }
         Label heading = new Label();
         heading.getStyleClass().add("pane-heading");
-        heading.textProperty().bind(Bindings.createStringBinding(() -> model.selectedVariantProperty().get() == null
-                ? "Optimizations" : "Optimizations of " + model.selectedVariantProperty().get().name() + " ("
-                        + model.presetProperty().get() + ")", model.selectedVariantProperty(), model.presetProperty()));
-        ListView<OptimizationItem> list = new ListView<>(model.getOptimizations());
+        heading.textProperty().bind(Bindings.createStringBinding(() -> state.selectedVariantProperty().get() == null
+                ? "Optimizations" : "Optimizations of " + state.selectedVariantProperty().get().name() + " ("
+                        + variants.presetProperty().get() + ")", state.selectedVariantProperty(), variants.presetProperty()));
+        ListView<OptimizationItem> list = new ListView<>(variants.getOptimizations());
         list.setId("optimizations");
-        list.setCellFactory(view -> new OptimizationCell(model));
+        list.setCellFactory(view -> new OptimizationCell(state));
         list.setOnKeyPressed(e -> { // Space toggles the focused optimization, as a checkbox would
             OptimizationItem item = list.getSelectionModel().getSelectedItem();
-            VariantItem variant = model.selectedVariantProperty().get();
+            VariantItem variant = state.selectedVariantProperty().get();
             if (e.getCode() == KeyCode.SPACE && item != null && !item.lintOnly() && variant != null
                     && !variant.isOriginal()) {
                 item.setSelected(!item.isSelected());
@@ -318,7 +324,7 @@ public final class LabView {
         });
         list.getSelectionModel().selectFirst();
         CheckBox ablation = new CheckBox("Also measure each optimization alone");
-        ablation.selectedProperty().bindBidirectional(model.ablationProperty());
+        ablation.selectedProperty().bindBidirectional(build.ablationProperty());
         VBox pane = new VBox(8, heading, presets, list, ablation, detailsScroll);
         pane.setPadding(new Insets(8));
         pane.setPrefWidth(400);
@@ -328,7 +334,7 @@ public final class LabView {
 
     /** A toggle: checkbox, title, risk as text and colour, where it applies; disabled for the original. */
     private static final class OptimizationCell extends ListCell<OptimizationItem> {
-        private final LabViewModel model;
+        private final LabState lab;
         private final CheckBox check = new CheckBox();
         private final Label title = new Label();
         private final Label risk = new Label();
@@ -336,8 +342,8 @@ public final class LabView {
         private final VBox box;
         private OptimizationItem bound;
 
-        OptimizationCell(LabViewModel model) {
-            this.model = model;
+        OptimizationCell(LabState lab) {
+            this.lab = lab;
             risk.getStyleClass().add("risk-badge");
             applies.getStyleClass().add("applies");
             applies.setWrapText(true);
@@ -366,8 +372,8 @@ public final class LabView {
             check.selectedProperty().bindBidirectional(item.selectedProperty());
             check.setId("toggle-" + item.id());
             check.disableProperty().bind(Bindings.createBooleanBinding(() -> item.lintOnly()
-                    || model.selectedVariantProperty().get() == null || model.selectedVariantProperty().get().isOriginal(),
-                    model.selectedVariantProperty()));
+                    || lab.selectedVariantProperty().get() == null || lab.selectedVariantProperty().get().isOriginal(),
+                    lab.selectedVariantProperty()));
             title.setText(item.title());
             risk.setText(item.lintOnly() ? "lint only" : item.riskLabel());
             risk.getStyleClass().removeIf(c -> c.startsWith("risk-") && !c.equals("risk-badge"));
@@ -382,7 +388,7 @@ public final class LabView {
     // ---- tabs ----------------------------------------------------------------------------------
 
     private Node variantsTab() {
-        ListView<VariantItem> list = new ListView<>(model.getVariants());
+        ListView<VariantItem> list = new ListView<>(state.getVariants());
         list.setId("variants");
         list.setCellFactory(view -> new ListCell<>() {
             @Override
@@ -398,45 +404,45 @@ public final class LabView {
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (is != null) {
-                model.selectedVariantProperty().set(is);
+                state.selectedVariantProperty().set(is);
             }
         });
-        model.selectedVariantProperty().addListener((obs, was, is) -> list.getSelectionModel().select(is));
+        state.selectedVariantProperty().addListener((obs, was, is) -> list.getSelectionModel().select(is));
         Button add = new Button("Add variant…");
         add.setId("add-variant");
         add.setOnAction(e -> {
             TextInputDialog ask = new TextInputDialog("custom");
             ask.setHeaderText("A name for a variant with the optimizations now toggled on");
-            ask.showAndWait().ifPresent(model::addVariant);
+            ask.showAndWait().ifPresent(variants::addVariant);
         });
         Button remove = new Button("Remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> model.removeVariant(list.getSelectionModel().getSelectedItem()));
+        remove.setOnAction(e -> variants.removeVariant(list.getSelectionModel().getSelectedItem()));
         VBox left = new VBox(6, list, new HBox(6, add, remove));
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(8));
-        SplitPane split = new SplitPane(left, new DiffPane(model).build());
+        SplitPane split = new SplitPane(left, new DiffPane(variants).build());
         split.setDividerPositions(0.22);
         return split;
     }
 
     private Node buildTab() {
         Spinner<Integer> repetitions = new Spinner<>(1, 10, 1);
-        repetitions.getValueFactory().valueProperty().addListener((o, w, v) -> model.repetitionsProperty().set(v));
+        repetitions.getValueFactory().valueProperty().addListener((o, w, v) -> build.repetitionsProperty().set(v));
         Spinner<Integer> parallel = new Spinner<>(1, 4, 1);
-        parallel.getValueFactory().valueProperty().addListener((o, w, v) -> model.parallelBuildsProperty().set(v));
+        parallel.getValueFactory().valueProperty().addListener((o, w, v) -> build.parallelBuildsProperty().set(v));
         CheckBox cold = new CheckBox("Cold builds (no cache)");
-        cold.selectedProperty().bindBidirectional(model.coldBuildsProperty());
+        cold.selectedProperty().bindBidirectional(build.coldBuildsProperty());
         HBox settings = new HBox(10, new Label("Builds per variant"), repetitions, new Label("At once"), parallel, cold);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar overall = new ProgressBar();
         overall.setId("overall-progress");
         overall.setMaxWidth(Double.MAX_VALUE);
-        overall.progressProperty().bind(model.overallProgressProperty());
+        overall.progressProperty().bind(build.overallProgressProperty());
         // The log shown follows the variant being built, until the user picks one by clicking its row.
-        ObjectProperty<VariantItem> shown = new SimpleObjectProperty<>(model.selectedVariantProperty().get());
+        ObjectProperty<VariantItem> shown = new SimpleObjectProperty<>(state.selectedVariantProperty().get());
         BooleanProperty follow = new SimpleBooleanProperty(true);
-        model.runningProperty().addListener((obs, was, is) -> {
+        state.runningProperty().addListener((obs, was, is) -> {
             if (is) {
                 follow.set(true);
             }
@@ -445,7 +451,7 @@ public final class LabView {
         rows.setId("variant-progress");
         Runnable fill = () -> {
             rows.getChildren().clear();
-            for (VariantItem v : model.getVariants()) {
+            for (VariantItem v : state.getVariants()) {
                 ProgressBar bar = new ProgressBar();
                 bar.setPrefWidth(200);
                 bar.progressProperty().bind(v.progressProperty());
@@ -465,14 +471,14 @@ public final class LabView {
                 rows.getChildren().add(row);
             }
         };
-        model.getVariants().addListener((ListChangeListener<VariantItem>) c -> fill.run());
+        state.getVariants().addListener((ListChangeListener<VariantItem>) c -> fill.run());
         fill.run();
         ListView<String> log = new ListView<>();
         log.setId("build-log");
         log.getStyleClass().add("code");
         shown.addListener((obs, was, is) -> log.setItems(is == null ? null : is.getLog()));
         ListChangeListener<String> toTheEnd = c -> {
-            if (follow.get() && model.runningProperty().get() && !log.getItems().isEmpty()) {
+            if (follow.get() && state.runningProperty().get() && !log.getItems().isEmpty()) {
                 log.scrollTo(log.getItems().size() - 1); // a following log shows its newest lines
             }
         };
@@ -485,18 +491,26 @@ public final class LabView {
             }
         });
         log.setItems(shown.get() == null ? null : shown.get().getLog());
-        model.selectedVariantProperty().addListener((obs, was, is) -> {
-            if (!model.runningProperty().get()) {
+        state.selectedVariantProperty().addListener((obs, was, is) -> {
+            if (!state.runningProperty().get()) {
                 shown.set(is);
             }
         });
         Label logHeading = new Label();
         logHeading.getStyleClass().add("pane-heading");
         logHeading.textProperty().bind(Bindings.createStringBinding(() -> shown.get() == null
-                ? "Build log" : "Build log of " + shown.get().name() + (follow.get() && model.runningProperty().get()
+                ? "Build log" : "Build log of " + shown.get().name() + (follow.get() && state.runningProperty().get()
                         ? " (following the build; click a variant to choose)" : ""), shown, follow,
-                model.runningProperty()));
-        VBox box = new VBox(8, settings, overall, rows, logHeading, log);
+                state.runningProperty()));
+        Label whyNot = new Label();
+        whyNot.setId("build-blocked");
+        whyNot.getStyleClass().add("build-blocked");
+        whyNot.setWrapText(true);
+        whyNot.textProperty().bind(build.buildBlockedProperty());
+        whyNot.visibleProperty().bind(build.buildBlockedProperty().isNotEmpty()
+                .and(state.runningProperty().not()));
+        whyNot.managedProperty().bind(whyNot.visibleProperty());
+        VBox box = new VBox(8, whyNot, settings, overall, rows, logHeading, log);
         VBox.setVgrow(log, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -505,16 +519,22 @@ public final class LabView {
     private Node statusBar() {
         Label daemon = new Label();
         daemon.setId("daemon-status");
-        daemon.textProperty().bind(model.daemonStatusProperty());
+        daemon.textProperty().bind(build.daemonStatusProperty());
+        daemon.setTooltip(new Tooltip("Click to ask the daemon again"));
+        daemon.setOnMouseClicked(e -> build.checkDaemon());
+        daemon.setCursor(javafx.scene.Cursor.HAND);
+        daemon.setMinWidth(Region.USE_PREF_SIZE);
+        daemon.setMaxWidth(520);
+        daemon.setWrapText(true);
         Label message = new Label();
         message.setId("message");
-        message.textProperty().bind(model.messageProperty());
+        message.textProperty().bind(state.messageProperty());
         message.setWrapText(true);
         HBox.setHgrow(message, Priority.ALWAYS);
         // a view setting, not an action: it sits with the status, and never overflows the toolbar
         ToggleButton dark = new ToggleButton("Dark theme");
         dark.setId("dark-theme");
-        dark.selectedProperty().bindBidirectional(model.theme().darkProperty());
+        dark.selectedProperty().bindBidirectional(lab.theme().darkProperty());
         HBox bar = new HBox(16, daemon, new Separator(Orientation.VERTICAL), message, dark);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

@@ -32,7 +32,7 @@ public enum ResultColumn {
 
     /** Verdicts from the one to ship to the ones that cannot ship. */
     static final List<Verdict> VERDICT_ORDER = List.of(Verdict.BEST, Verdict.TOO_LARGE, Verdict.OVER_ENGINEERED,
-            Verdict.REGRESSED, Verdict.BROKEN);
+            Verdict.REGRESSED, Verdict.BROKEN, Verdict.NOT_MEASURED);
 
     private final String title;
     private final Function<ResultRow, String> text;

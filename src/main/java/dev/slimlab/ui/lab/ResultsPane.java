@@ -53,12 +53,10 @@ final class ResultsPane {
     private static final double CHART_GAP = 12;
     private static final double MIN_CHART_WIDTH = 560;
 
-    private final LabViewModel lab;
     private final ResultsViewModel model;
 
-    ResultsPane(LabViewModel lab) {
-        this.lab = lab;
-        this.model = new ResultsViewModel(lab);
+    ResultsPane(ResultsViewModel model) {
+        this.model = model;
     }
 
     Node build() {
@@ -67,9 +65,9 @@ final class ResultsPane {
         recommendation.getStyleClass().add("recommendation");
         recommendation.setWrapText(true);
         recommendation.setMinHeight(Label.USE_PREF_SIZE);
-        recommendation.textProperty().bind(Bindings.createStringBinding(() -> lab.analysisProperty().get() == null
+        recommendation.textProperty().bind(Bindings.createStringBinding(() -> model.analysis().getValue() == null
                 ? "Build the variants, or open a saved experiment, to see the results."
-                : lab.analysisProperty().get().recommendation(), lab.analysisProperty()));
+                : model.analysis().getValue().recommendation(), model.analysis()));
         TabPane views = new TabPane(tab("results-table-view", "Table", tableAndDetails()),
                 tab("results-charts-view", "Charts", charts()));
         views.setId("results-views");
@@ -478,8 +476,8 @@ final class ResultsPane {
         charts.setId("charts");
         charts.setPrefColumns(2);
         charts.setPadding(new Insets(CHART_GAP));
-        lab.analysisProperty().addListener((obs, was, is) -> showCharts(charts, is));
-        showCharts(charts, lab.analysisProperty().get());
+        model.analysis().addListener((obs, was, is) -> showCharts(charts, is));
+        showCharts(charts, model.analysis().getValue());
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("charts-scroll");

@@ -64,11 +64,6 @@ public final class ResultsViewModel {
     private final ObservableList<ParityFinding> parity = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper paritySummary = new ReadOnlyStringWrapper(NO_RESULTS);
 
-    /** The Results tab of a lab: it follows the lab's analysis. */
-    public ResultsViewModel(LabViewModel lab) {
-        this(lab.analysisProperty());
-    }
-
     /** Follows any analysis (tests pass a plain property). */
     public ResultsViewModel(ObservableValue<Analysis> analysis) {
         this.analysis = analysis;
@@ -92,6 +87,11 @@ public final class ResultsViewModel {
         rows.setAll(a.variants().stream().map(v -> new ResultRow(v, v.name().equals(recommended))).toList());
         selected.set(rows.stream().filter(ResultRow::recommended).findFirst()
                 .orElse(rows.isEmpty() ? null : rows.get(0)));
+    }
+
+    /** The analysis shown. */
+    public ObservableValue<Analysis> analysis() {
+        return analysis;
     }
 
     /** Selects the row of the variant called {@code name}, if there is one. */

@@ -17,6 +17,13 @@ import javafx.collections.ObservableList;
 /** A variant in the list: its optimizations, where its build is, its live log and its result. */
 public final class VariantItem {
 
+    public static final String ORIGINAL = "original";
+    /** The most log lines a variant keeps on screen (the whole log is on disk). */
+    static final int MAX_LOG_LINES = 5000;
+    /** ANSI escape sequences (colours, cursor moves) that build tools print to terminals. */
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile(
+            "\u001B(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])");
+
     private final String name;
     private Set<String> optimizations;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not built");
@@ -34,7 +41,7 @@ public final class VariantItem {
     }
 
     public boolean isOriginal() {
-        return name.equals("original");
+        return name.equals(ORIGINAL);
     }
 
     public Set<String> optimizations() {
@@ -56,9 +63,9 @@ public final class VariantItem {
     void apply(ProgressEvent event) {
         switch (event.phase()) {
             case LOG -> {
-                log.add(event.message());
-                if (log.size() > LabViewModel.MAX_LOG_LINES) {
-                    log.remove(0, log.size() - LabViewModel.MAX_LOG_LINES);
+                log.add(shown(event.message()));
+                if (log.size() > MAX_LOG_LINES) {
+                    log.remove(0, log.size() - MAX_LOG_LINES);
                 }
             }
             case BUILDING -> {
@@ -74,7 +81,7 @@ public final class VariantItem {
                 progress.set(0.9);
             }
             case DONE -> {
-                status.set("done: " + event.message());
+                status.set(event.message());
                 progress.set(1);
             }
             case FAILED -> {
@@ -89,14 +96,34 @@ public final class VariantItem {
         }
     }
 
+    /** The build did not start: back to not built. */
+    void notRun() {
+        status.set(result.get() == null ? "not built" : ended(result.get()));
+        progress.set(result.get() == null ? 0 : 1);
+    }
+
     void finish(VariantResult r) {
         result.set(r);
         progress.set(1);
-        status.set(r.built() ? "built" : r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
-                + r.error().orElse("").lines().findFirst().orElse(""));
+        status.set(ended(r));
         if (log.isEmpty()) {
             log.setAll(r.logTail());
         }
+    }
+
+    /** "built", or how it ended and why: "failed: the command ... returned 1". */
+    private static String ended(VariantResult r) {
+        if (r.built()) {
+            return "built";
+        }
+        String how = r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String why = r.error().orElse("").lines().findFirst().orElse("");
+        return why.isEmpty() || why.equals(how) ? how : how + ": " + why;
+    }
+
+    /** A log line as shown: without the escape codes that colour it on a terminal. */
+    static String shown(String line) {
+        return ANSI.matcher(line).replaceAll("");
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -15,6 +15,12 @@ public interface DialogService {
         return Optional.empty();
     }
 
+    /**
+     * Asks whether to go ahead with something that loses work ({@code question} says what), with
+     * {@code proceed} as the button that goes ahead; false when the user keeps the work.
+     */
+    boolean confirm(String title, String question, String proceed);
+
     /** Asks where to save, suggesting {@code suggestedName}; empty when cancelled. */
     Optional<Path> chooseFileToSave(String title, String suggestedName, String description, List<String> extensions);
 }

@@ -42,6 +42,19 @@ public final class FxDialogService implements DialogService {
         return folder == null ? Optional.empty() : Optional.of(folder.toPath());
     }
 
+    @Override
+    public boolean confirm(String title, String question, String proceed) {
+        javafx.scene.control.ButtonType goAhead = new javafx.scene.control.ButtonType(proceed,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                question, goAhead, javafx.scene.control.ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // long questions wrap whole
+        return alert.showAndWait().filter(goAhead::equals).isPresent();
+    }
+
     private FileChooser chooser(String title, String description, List<String> extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -52,6 +52,11 @@ class DockerfileEditorTest {
     void start(Stage stage) {
         DialogService dialogs = new DialogService() {
             @Override
+            public boolean confirm(String title, String question, String proceed) {
+                return true;
+            }
+
+            @Override
             public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
                 return Optional.of(STORY);
             }
@@ -116,7 +121,7 @@ class DockerfileEditorTest {
 
     @Test
     void typingARunLineAddsFindingsAndAMarker(FxRobot robot) {
-        int before = lab.getFindings().size();
+        int before = lab.dockerfile().getFindings().size();
         int newLine = area.getParagraphs().size(); // the file ends with a newline: type on the empty last line
         robot.clickOn(area);
         robot.interact(() -> area.moveTo(area.getLength()));
@@ -124,17 +129,17 @@ class DockerfileEditorTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(area.getParagraph(newLine - 1).getText()).isEqualTo(WGET);
-        assertThat(lab.textProperty().get()).isEqualTo(area.getText()).endsWith(WGET);
-        assertThat(lab.getFindings()).hasSizeGreaterThan(before);
-        assertThat(lab.getFindings()).anyMatch(f -> f.line() == newLine);
+        assertThat(lab.dockerfile().textProperty().get()).isEqualTo(area.getText()).endsWith(WGET);
+        assertThat(lab.dockerfile().getFindings()).hasSizeGreaterThan(before);
+        assertThat(lab.dockerfile().getFindings()).anyMatch(f -> f.line() == newLine);
         assertThat(marker(newLine - 1).isVisible()).isTrue();
         assertThat(area.getParagraph(newLine - 1).getParagraphStyle()).contains(DockerfileCodeEditor.BAND);
         assertThat(robot.lookup("#caret-findings").queryAs(Label.class).getText()).startsWith("Line " + newLine + ": ");
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lab.textProperty().get()).isEqualTo(area.getText()).doesNotContain("wget");
-        assertThat(lab.getFindings()).noneMatch(f -> f.line() == newLine);
+        assertThat(lab.dockerfile().textProperty().get()).isEqualTo(area.getText()).doesNotContain("wget");
+        assertThat(lab.dockerfile().getFindings()).noneMatch(f -> f.line() == newLine);
     }
 
     @Test
@@ -145,11 +150,11 @@ class DockerfileEditorTest {
             area.showParagraphAtTop(0);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Finding last = lab.getFindings().stream().filter(f -> f.excerpt().contains("wget")).findFirst().orElseThrow();
+        Finding last = lab.dockerfile().getFindings().stream().filter(f -> f.excerpt().contains("wget")).findFirst().orElseThrow();
         assertThat(area.lastVisibleParToAllParIndex()).as("the new line starts out of view").isLessThan(last.line() - 1);
 
         ListView<?> findings = robot.lookup("#findings").queryAs(ListView.class);
-        robot.interact(() -> findings.scrollTo(lab.getFindings().indexOf(last)));
+        robot.interact(() -> findings.scrollTo(lab.dockerfile().getFindings().indexOf(last)));
         WaitForAsyncUtils.waitForFxEvents();
         ListCell<?> cell = robot.lookup("#findings .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> last.equals(c.getItem())).findFirst().orElseThrow();
@@ -164,7 +169,7 @@ class DockerfileEditorTest {
         robot.type(KeyCode.ENTER);
         assertThat(area.isFocused()).as("Enter on a finding moves the focus to the editor").isTrue();
         robot.type(KeyCode.F8);
-        Finding first = lab.getFindings().stream().filter(f -> f.line() > 0).min((a, b) -> a.line() - b.line())
+        Finding first = lab.dockerfile().getFindings().stream().filter(f -> f.line() > 0).min((a, b) -> a.line() - b.line())
                 .orElseThrow();
         assertThat(area.getCurrentParagraph()).as("F8 wraps round to the first marker").isEqualTo(first.line() - 1);
     }
@@ -187,13 +192,13 @@ class DockerfileEditorTest {
         robot.interact(() -> area.appendText("USER nobody\n"));
         assertThat(area.getUndoManager().isUndoAvailable()).isTrue();
 
-        robot.interact(() -> lab.textProperty().set("FROM alpine\r\nRUN apt-get install -y curl\r\n"));
+        robot.interact(() -> lab.dockerfile().textProperty().set("FROM alpine\r\nRUN apt-get install -y curl\r\n"));
         assertThat(area.getText()).isEqualTo("FROM alpine\nRUN apt-get install -y curl\n");
         assertThat(area.getUndoManager().isUndoAvailable()).isFalse();
         assertThat(marker(1).isVisible()).isTrue();
 
         robot.interact(() -> area.appendText("USER app"));
-        assertThat(lab.textProperty().get()).as("typing keeps the file's line ending")
+        assertThat(lab.dockerfile().textProperty().get()).as("typing keeps the file's line ending")
                 .isEqualTo("FROM alpine\r\nRUN apt-get install -y curl\r\nUSER app");
 
         robot.clickOn("#open-dockerfile");
@@ -225,11 +230,11 @@ class DockerfileEditorTest {
     }
 
     private Finding finding(Predicate<Finding> which) {
-        return lab.getFindings().stream().filter(which).findFirst().orElseThrow();
+        return lab.dockerfile().getFindings().stream().filter(which).findFirst().orElseThrow();
     }
 
     private long findingsOn(int line) {
-        return lab.getFindings().stream().filter(f -> f.line() == line).distinct().count();
+        return lab.dockerfile().getFindings().stream().filter(f -> f.line() == line).distinct().count();
     }
 
     /** The marker in the gutter of 0-based {@code paragraph}, which must be in view. */

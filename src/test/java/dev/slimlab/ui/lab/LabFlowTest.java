@@ -47,6 +47,11 @@ class LabFlowTest {
     void start(Stage stage) {
         DialogService dialogs = new DialogService() {
             @Override
+            public boolean confirm(String title, String question, String proceed) {
+                return true;
+            }
+
+            @Override
             public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
                 return Optional.of(Path.of("assets/samples/python-web/Dockerfile"));
             }
@@ -67,8 +72,8 @@ class LabFlowTest {
         robot.clickOn("#open-dockerfile");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#findings").queryAs(ListView.class).getItems()).isNotEmpty();
-        assertThat(lab.selectedVariantProperty().get().name()).isEqualTo("minimal");
-        String minimalDiff = lab.diffProperty().get();
+        assertThat(lab.state().selectedVariantProperty().get().name()).isEqualTo("minimal");
+        String minimalDiff = lab.variants().diffProperty().get();
         assertThat(minimalDiff).contains("-slim").doesNotContain("AS builder");
 
         // the details card renders the focused optimization's lesson from Markdown into text
@@ -81,8 +86,8 @@ class LabFlowTest {
         robot.clickOn("#tab-variants");
         CheckBox multiStage = robot.lookup("#toggle-multi-stage").queryAs(CheckBox.class);
         robot.interact(() -> multiStage.setSelected(true));
-        assertThat(lab.diffProperty().get()).contains("AS builder");
-        assertThat(lab.selectedVariantProperty().get().optimizations()).contains("multi-stage");
+        assertThat(lab.variants().diffProperty().get()).contains("AS builder");
+        assertThat(lab.state().selectedVariantProperty().get().optimizations()).contains("multi-stage");
 
         robot.clickOn("#tab-dockerfile");
         int before = robot.lookup("#findings").queryAs(ListView.class).getItems().size();
@@ -93,8 +98,8 @@ class LabFlowTest {
         robot.clickOn("#build");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(engine.built).hasSize(3);
-        assertThat(lab.getVariants()).allSatisfy(v -> assertThat(v.getProgress()).isEqualTo(1.0));
-        assertThat(lab.getVariants().get(0).getLog()).contains("Step 1/2 : FROM scratch");
+        assertThat(lab.state().getVariants()).allSatisfy(v -> assertThat(v.getProgress()).isEqualTo(1.0));
+        assertThat(lab.state().getVariants().get(0).getLog()).contains("Step 1/2 : FROM scratch");
         TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(3);
         assertThat(robot.lookup("#recommendation").queryAs(Label.class).getText()).matches("(Ship|Keep) .*");
@@ -148,7 +153,7 @@ class LabFlowTest {
         assertThat(shown(robot, last)).isTrue();
         assertThat(shown(robot, first)).isFalse();
 
-        robot.interact(() -> lab.selectedVariantProperty().set(lab.getVariants().get(0)));
+        robot.interact(() -> lab.state().selectedVariantProperty().set(lab.state().getVariants().get(0)));
         assertThat(robot.lookup("#diff-summary").queryLabeled().getText()).isEqualTo("original against original: no change");
         assertThat(rows.getItems()).isNotEmpty().allSatisfy(r -> assertThat(r.kind()).isEqualTo(Kind.SAME));
     }

@@ -62,6 +62,11 @@ class LabOnDaemonTest {
     void start(Stage stage) {
         DialogService dialogs = new DialogService() {
             @Override
+            public boolean confirm(String title, String question, String proceed) {
+                return true;
+            }
+
+            @Override
             public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
                 return Optional.of(project.resolve("Dockerfile"));
             }
@@ -78,21 +83,21 @@ class LabOnDaemonTest {
     void buildsOnTheDaemonWithoutFreezingAndShowsTheTable(FxRobot robot) throws Exception {
         robot.clickOn("#open-dockerfile");
         // the Dockerfile is read off the FX thread
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.projectProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.state().projectProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> lab.addVariant("combined").ifPresent(v -> { }));
-        robot.interact(() -> lab.getOptimizations().stream().filter(o -> o.id().equals("combine-runs"))
+        robot.interact(() -> lab.variants().addVariant("combined").ifPresent(v -> { }));
+        robot.interact(() -> lab.variants().getOptimizations().stream().filter(o -> o.id().equals("combine-runs"))
                 .findFirst().orElseThrow().setSelected(true));
         robot.clickOn("#build");
-        assertThat(lab.runningProperty().get()).as("the build runs in the background").isTrue();
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !lab.runningProperty().get());
+        assertThat(lab.state().runningProperty().get()).as("the build runs in the background").isTrue();
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !lab.state().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#message").queryAs(Label.class).getText()).startsWith("Done: ");
         TableView<?> table = robot.lookup("#results-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(4); // original, minimal, maximum, combined
-        assertThat(lab.getVariants()).filteredOn(v -> v.name().equals("combined")).singleElement()
+        assertThat(lab.state().getVariants()).filteredOn(v -> v.name().equals("combined")).singleElement()
                 .satisfies(v -> assertThat(v.resultProperty().get().built()).isTrue());
-        assertThat(lab.getVariants().get(0).getLog()).anyMatch(line -> line.contains("dd if=/dev/zero"));
+        assertThat(lab.state().getVariants().get(0).getLog()).anyMatch(line -> line.contains("dd if=/dev/zero"));
         assertThat(robot.lookup("#daemon-status").queryAs(Label.class).getText()).startsWith("Docker ");
     }
 }

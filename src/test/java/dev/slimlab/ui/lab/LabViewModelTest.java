@@ -2,21 +2,24 @@ package dev.slimlab.ui.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.analysis.Analysis;
+import dev.slimlab.analysis.Assessment;
+import dev.slimlab.analysis.RiskLevel;
 import dev.slimlab.analysis.Verdict;
 import dev.slimlab.experiment.EngineException;
 import dev.slimlab.experiment.ExperimentFile;
 import dev.slimlab.experiment.FakeEngine;
-import dev.slimlab.optimize.Catalog;
+import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.optimize.Preset;
 import dev.slimlab.report.ReportFixtures;
-import dev.slimlab.ui.support.RecentFiles;
-import dev.slimlab.ui.support.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lab's view model alone: no window, work run on the calling thread. */
+/** The lab's view models alone: no window, work run on the calling thread. */
 class LabViewModelTest {
 
     static final Path SAMPLE = Path.of("assets/samples/python-web/Dockerfile");
@@ -24,36 +27,36 @@ class LabViewModelTest {
     @TempDir
     Path dir;
 
-    private static LabViewModel lab(LabViewModel.EngineFactory engines) {
-        return new LabViewModel(Catalog.standard(), engines, TaskExecutor.immediate(), RecentFiles.inMemory());
-    }
-
     @Test
     void withoutADaemonEverythingButBuildingStillWorks() throws Exception {
-        LabViewModel lab = lab(() -> {
+        LabViewModel lab = Labs.lab(() -> {
             throw new EngineException("cannot reach the daemon: the Docker daemon is not reachable at"
                     + " unix:///var/run/docker.sock. Start dockerd, or point DOCKER_HOST at a running daemon.");
         });
-        lab.checkDaemon();
-        assertThat(lab.daemonStatusProperty().get()).startsWith("Docker daemon not reachable: ")
+        lab.build().checkDaemon();
+        assertThat(lab.build().daemonStatusProperty().get()).startsWith("Docker daemon not reachable: ")
                 .contains("Start dockerd");
 
         lab.openDockerfile(SAMPLE);
-        assertThat(lab.getFindings()).isNotEmpty();
-        assertThat(lab.diffProperty().get()).contains("-slim");
-        lab.applyPreset(Preset.MAXIMUM);
-        assertThat(lab.selectedVariantProperty().get().optimizations()).contains("multi-stage");
+        assertThat(lab.dockerfile().getFindings()).isNotEmpty();
+        assertThat(lab.variants().diffProperty().get()).contains("-slim");
+        lab.variants().applyPreset(Preset.MAXIMUM);
+        assertThat(lab.state().selectedVariantProperty().get().optimizations()).contains("multi-stage");
 
-        lab.build();
-        assertThat(lab.runningProperty().get()).isFalse();
-        assertThat(lab.messageProperty().get()).startsWith("The build could not run: cannot reach the daemon");
+        assertThat(lab.build().buildBlockedProperty().get()).startsWith("No Docker daemon answers: start dockerd");
+        lab.build().build();
+        assertThat(lab.state().runningProperty().get()).isFalse();
+        assertThat(lab.state().messageProperty().get()).startsWith("No Docker daemon answers");
+        assertThat(lab.state().getVariants()).allSatisfy(v -> assertThat(v.statusProperty().get()).isEqualTo("not built"));
 
         Path saved = dir.resolve("story.json");
         ExperimentFile.save(ReportFixtures.story(), saved);
         lab.openExperiment(saved);
-        assertThat(lab.getResults()).hasSize(6);
-        assertThat(lab.analysisProperty().get().variant("minimal").orElseThrow().verdict()).isEqualTo(Verdict.BEST);
-        assertThat(lab.getVariants()).extracting(VariantItem::name).contains("original", "minimal", "maximum", "alpine");
+        assertThat(lab.results().getRows()).hasSize(6);
+        assertThat(lab.state().analysisProperty().get().variant("minimal").orElseThrow().verdict())
+                .isEqualTo(Verdict.BEST);
+        assertThat(lab.state().getVariants()).extracting(VariantItem::name)
+                .contains("original", "minimal", "maximum", "alpine");
         assertThat(lab.windowTitleProperty().get()).isEqualTo("SlimLab: experiment story");
 
         Path html = dir.resolve("report.html");
@@ -67,58 +70,144 @@ class LabViewModelTest {
     @Test
     void buildSelectedBuildsTheSelectedVariantAndTheOriginalOnly() {
         FakeEngine engine = new FakeEngine();
-        LabViewModel lab = lab(() -> engine);
+        LabViewModel lab = Labs.lab(() -> engine);
         lab.openDockerfile(SAMPLE);
-        lab.selectedVariantProperty().set(lab.getVariants().get(2)); // maximum
-        lab.buildSelected();
+        lab.state().selectedVariantProperty().set(lab.state().getVariants().get(2)); // maximum
+        lab.build().buildSelected();
         assertThat(engine.built).hasSize(2).allMatch(tag -> tag.endsWith(":original") || tag.endsWith(":maximum"));
-        assertThat(lab.getVariants().get(1).statusProperty().get()).isEqualTo("not built");
-        assertThat(lab.getResults()).hasSize(2);
+        assertThat(lab.state().getVariants().get(1).statusProperty().get()).isEqualTo("not built");
+        assertThat(lab.results().getRows()).hasSize(2);
+    }
+
+    @Test
+    void buildingOneVariantKeepsTheOthersResults() {
+        FakeEngine engine = new FakeEngine();
+        LabViewModel lab = Labs.lab(() -> engine);
+        lab.openDockerfile(SAMPLE);
+        lab.build().build();
+        assertThat(lab.results().getRows()).hasSize(3);
+        lab.state().selectedVariantProperty().set(lab.state().getVariants().get(1)); // minimal
+        lab.build().buildSelected();
+        assertThat(lab.results().getRows()).extracting(ResultRow::name)
+                .containsExactlyInAnyOrder("original", "minimal", "maximum");
+        assertThat(lab.state().resultProperty().get().history()).hasSize(2);
+    }
+
+    @Test
+    void cancellingARebuildKeepsEarlierResultsAndVerdicts() {
+        GatedEngine engine = new GatedEngine();
+        LabViewModel lab = Labs.lab(() -> engine);
+        lab.openDockerfile(SAMPLE);
+        lab.build().build();
+        Analysis first = lab.state().analysisProperty().get();
+        Map<String, Verdict> verdicts = verdicts(first);
+        assertThat(verdicts).doesNotContainValue(Verdict.NOT_MEASURED).doesNotContainValue(Verdict.BROKEN);
+
+        VariantItem lean = lab.variants().addVariant("lean").orElseThrow(); // never measured yet
+        assertThat(lean.optimizations()).isNotEmpty();
+        engine.hold = "minimal";
+        engine.onHold = variant -> lab.build().cancel();
+        lab.build().build();
+
+        Analysis after = lab.state().analysisProperty().get();
+        assertThat(lab.state().messageProperty().get()).startsWith("Cancelled: 3 of 4 variants have results");
+        assertThat(after.recommendation()).startsWith(first.recommendation());
+        assertThat(after.recommended()).isEqualTo(first.recommended());
+        Map<String, Verdict> now = verdicts(after);
+        verdicts.forEach((name, verdict) -> assertThat(now.get(name)).as(name).isEqualTo(verdict));
+        Assessment unmeasured = after.variant("lean").orElseThrow();
+        assertThat(unmeasured.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+        assertThat(unmeasured.risk()).isNotEqualTo(RiskLevel.HIGH);
+        assertThat(lab.state().resultProperty().get().variants()).filteredOn(v -> !v.name().equals("lean"))
+                .allMatch(VariantResult::built);
+        assertThat(lab.state().getVariants()).filteredOn(v -> v.name().equals("minimal")).singleElement()
+                .satisfies(v -> assertThat(v.statusProperty().get()).isEqualTo("built"));
+        assertThat(lean.statusProperty().get()).isEqualTo("cancelled");
+    }
+
+    private static Map<String, Verdict> verdicts(Analysis analysis) {
+        return analysis.variants().stream().collect(Collectors.toMap(Assessment::name, Assessment::verdict));
+    }
+
+    @Test
+    void leavingUnsavedResultsOrARunningBuildAsksFirst() throws Exception {
+        Labs.ScriptedDialogs dialogs = new Labs.ScriptedDialogs();
+        GatedEngine engine = new GatedEngine();
+        LabViewModel lab = Labs.lab(() -> engine, dialogs);
+        lab.openDockerfile(SAMPLE);
+        assertThat(dialogs.asked).isEmpty();
+        lab.build().build();
+        dialogs.answer = false;
+        lab.openDockerfile(SAMPLE);
+        assertThat(dialogs.asked).singleElement().asString().startsWith("Unsaved results: ");
+        assertThat(lab.state().analysisProperty().get()).as("kept: the user said no").isNotNull();
+
+        lab.saveExperiment(dir.resolve("kept.json"));
+        assertThat(lab.state().unsavedProperty().get()).isFalse();
+        lab.openDockerfile(SAMPLE);
+        assertThat(dialogs.asked).hasSize(1);
+
+        dialogs.answer = true;
+        engine.hold = "minimal";
+        engine.onHold = variant -> assertThat(lab.mayLeave("close SlimLab")).isTrue();
+        lab.build().build();
+        assertThat(dialogs.asked).last().asString().startsWith("A build is running: Cancel the build and close SlimLab?");
+        assertThat(lab.state().runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void buildLogsShowWithoutTerminalColourCodes() {
+        assertThat(VariantItem.shown("\u001B[1;32m#5 DONE\u001B[0m 0.3s")).isEqualTo("#5 DONE 0.3s");
+        assertThat(VariantItem.shown("plain [brackets] stay")).isEqualTo("plain [brackets] stay");
     }
 
     @Test
     void togglesFollowTheSelectedVariantAndTheOriginalCannotChange() {
-        LabViewModel lab = lab(FakeEngine::new);
+        LabViewModel lab = Labs.lab(FakeEngine::new);
+        VariantsViewModel variants = lab.variants();
         lab.openDockerfile(SAMPLE);
-        VariantItem original = lab.getVariants().get(0);
-        lab.selectedVariantProperty().set(original);
-        assertThat(lab.getOptimizations()).noneMatch(OptimizationItem::isSelected);
-        lab.getOptimizations().get(0).setSelected(true);
+        VariantItem original = lab.state().getVariants().get(0);
+        lab.state().selectedVariantProperty().set(original);
+        assertThat(variants.getOptimizations()).noneMatch(OptimizationItem::isSelected);
+        variants.getOptimizations().get(0).setSelected(true);
         assertThat(original.optimizations()).isEmpty();
-        assertThat(lab.diffProperty().get()).startsWith("(no change");
+        assertThat(variants.diffProperty().get()).startsWith("(no change");
 
-        lab.selectedVariantProperty().set(lab.getVariants().get(1));
-        assertThat(lab.getOptimizations().stream().filter(OptimizationItem::isSelected).map(OptimizationItem::id))
-                .containsExactlyInAnyOrderElementsOf(lab.getVariants().get(1).optimizations());
-        assertThat(lab.presetProperty().get()).isEqualTo("Minimal");
-        lab.getOptimizations().stream().filter(o -> o.id().equals("multi-stage")).findFirst().orElseThrow()
+        lab.state().selectedVariantProperty().set(lab.state().getVariants().get(1));
+        assertThat(variants.getOptimizations().stream().filter(OptimizationItem::isSelected).map(OptimizationItem::id))
+                .containsExactlyInAnyOrderElementsOf(lab.state().getVariants().get(1).optimizations());
+        assertThat(variants.presetProperty().get()).isEqualTo("Minimal");
+        variants.getOptimizations().stream().filter(o -> o.id().equals("multi-stage")).findFirst().orElseThrow()
                 .setSelected(true);
-        assertThat(lab.presetProperty().get()).isEqualTo("Custom");
-        lab.applyPreset(Preset.MAXIMUM);
-        assertThat(lab.presetProperty().get()).isEqualTo("Maximum");
-        assertThat(lab.addVariant("Not A Tag!")).isEmpty();
-        assertThat(lab.messageProperty().get()).contains("must be lower-case letters");
-        assertThat(lab.addVariant("lean")).isPresent();
-        assertThat(lab.addVariant("lean")).isEmpty();
-        assertThat(lab.messageProperty().get()).isEqualTo("There is already a variant called lean: choose another name.");
+        assertThat(variants.presetProperty().get()).isEqualTo("Custom");
+        variants.applyPreset(Preset.MAXIMUM);
+        assertThat(variants.presetProperty().get()).isEqualTo("Maximum");
+        assertThat(variants.addVariant("Not A Tag!")).isEmpty();
+        assertThat(lab.state().messageProperty().get()).contains("must be lower-case letters");
+        assertThat(variants.addVariant("lean")).isPresent();
+        assertThat(variants.addVariant("lean")).isEmpty();
+        assertThat(lab.state().messageProperty().get())
+                .isEqualTo("There is already a variant called lean: choose another name.");
     }
 
     @Test
     void aMissingFileOrABrokenDockerfileIsSaidInWords() throws Exception {
-        LabViewModel lab = lab(FakeEngine::new);
+        LabViewModel lab = Labs.lab(FakeEngine::new);
         lab.openDockerfile(dir.resolve("nope/Dockerfile"));
-        assertThat(lab.messageProperty().get()).startsWith("Cannot open ").endsWith("Choose a readable Dockerfile.");
+        assertThat(lab.state().messageProperty().get()).startsWith("Cannot open ").endsWith("Choose a readable Dockerfile.");
         Path broken = Files.writeString(dir.resolve("Dockerfile"), "FROM debian\nENV A\n");
         lab.openDockerfile(broken);
-        assertThat(lab.parseProblemProperty().get()).contains("ENV");
-        lab.build();
-        assertThat(lab.messageProperty().get()).startsWith("The Dockerfile does not parse: ");
+        assertThat(lab.state().parseProblemProperty().get()).contains("ENV");
+        assertThat(lab.build().buildBlockedProperty().get()).startsWith("The Dockerfile does not parse: ");
+        lab.build().build();
+        assertThat(lab.state().messageProperty().get()).startsWith("The Dockerfile does not parse: ");
         assertThat(lab.getRecentFiles()).containsExactly(broken.toAbsolutePath().normalize());
 
         lab.useContext(dir.resolve("missing"));
-        assertThat(lab.messageProperty().get()).endsWith("is not a folder: choose the folder the build copies files from.");
+        assertThat(lab.state().messageProperty().get())
+                .endsWith("is not a folder: choose the folder the build copies files from.");
         Path other = Files.createDirectories(dir.resolve("context"));
         lab.useContext(other);
-        assertThat(lab.contextProperty().get()).isEqualTo(other.toAbsolutePath());
+        assertThat(lab.state().contextProperty().get()).isEqualTo(other.toAbsolutePath());
     }
 }

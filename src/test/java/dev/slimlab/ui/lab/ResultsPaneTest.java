@@ -53,6 +53,11 @@ class ResultsPaneTest {
         this.stage = stage;
         DialogService dialogs = new DialogService() {
             @Override
+            public boolean confirm(String title, String question, String proceed) {
+                return true;
+            }
+
+            @Override
             public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
                 return Optional.empty();
             }

@@ -45,10 +45,10 @@ class ResultsViewModelTest {
     void followsTheLabsAnalysis(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("story.json");
         ExperimentFile.save(ReportFixtures.story(), file);
-        LabViewModel lab = new LabViewModel(Catalog.standard(), () -> {
+        LabViewModel lab = Labs.lab(() -> {
             throw new EngineException("no daemon in this test");
-        }, TaskExecutor.immediate(), dev.slimlab.ui.support.RecentFiles.inMemory());
-        ResultsViewModel fromLab = new ResultsViewModel(lab);
+        });
+        ResultsViewModel fromLab = lab.results();
         assertThat(fromLab.getRows()).isEmpty();
         assertThat(fromLab.packagesSummaryProperty().get()).isEqualTo(ResultsViewModel.NO_RESULTS);
 
