@@ -129,12 +129,7 @@ public final class LabView {
         root.setOnDragDropped(e -> {
             List<java.io.File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
             if (!files.isEmpty()) {
-                Path file = files.get(0).toPath();
-                if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                    lab.openExperiment(file);
-                } else {
-                    lab.openDockerfile(file);
-                }
+                lab.open(files.get(0).toPath());
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();

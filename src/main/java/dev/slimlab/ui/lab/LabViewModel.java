@@ -52,6 +52,15 @@ public final class LabViewModel {
 
     // ---- opening -------------------------------------------------------------------------------
 
+    /** Opens a file dropped on the window: a saved experiment ({@code *.json}) or a Dockerfile. */
+    public void open(Path file) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            openExperiment(file);
+        } else {
+            openDockerfile(file);
+        }
+    }
+
     /** Opens a Dockerfile with its folder as the build context, and the original, minimal and maximum variants. */
     public void openDockerfile(Path file) {
         if (!mayLeave("open " + file.getFileName())) {
