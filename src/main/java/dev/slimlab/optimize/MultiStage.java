@@ -317,7 +317,7 @@ final class MultiStage extends BaseOptimization {
                 }
                 for (int k = 0; k < commands.size(); k++) {
                     ShellCommand c = commands.get(k);
-                    if (PipNoCacheDir.pipInstall(c).isPresent() || isSystemPackageCommand(c) || neutral(c)) {
+                    if (PipNoCacheDir.pipInstall(c).isPresent() || SystemPackages.isManager(c) || neutral(c)) {
                         continue;
                     }
                     Cmd cmd = new Cmd(script, c);
@@ -377,7 +377,7 @@ final class MultiStage extends BaseOptimization {
                         removalRanges(script.script(), removed).forEach(range -> script.replace(editor, range, ""));
                     }
                 }));
-            } else if (i.is("run") && ctx.commands(i).stream().anyMatch(c -> isSystemPackageCommand(c.command()))) {
+            } else if (i.is("run") && ctx.commands(i).stream().anyMatch(c -> SystemPackages.isManager(c.command()))) {
                 split.toBuilder(i);
             } else if (needed.contains(i)) {
                 split.toBuilder(i);
@@ -945,8 +945,8 @@ final class MultiStage extends BaseOptimization {
             runtimeRuns.append(i.text());
             for (Cmd cmd : ctx.commands(i)) {
                 String program = cmd.command().programName().orElse("");
-                boolean foreign = alpine ? isSystemPackageCommand(cmd.command()) && !program.equals("apk")
-                        : isSystemPackageCommand(cmd.command()) && !isApt(cmd.command());
+                boolean foreign = alpine ? SystemPackages.isManager(cmd.command()) && !program.equals("apk")
+                        : SystemPackages.isManager(cmd.command()) && !SystemPackages.isApt(cmd.command());
                 if (foreign) {
                     return new Rejected(i.line(), cmd.excerpt(), "`" + cmd.excerpt() + "` would run in the "
                             + runtimeImage + " runtime stage, which does not have " + program);
@@ -1126,53 +1126,14 @@ final class MultiStage extends BaseOptimization {
 
     // ---- shell commands ----------------------------------------------------------------------------
 
-    private static final Set<String> SYSTEM_PACKAGE_MANAGERS = Set.of("apt-get", "apt", "aptitude", "apk", "yum",
-            "dnf", "microdnf", "zypper");
-    private static final Set<String> APT_VALUE_OPTIONS = Set.of("-o", "-c", "-t", "--option", "--config-file",
-            "--target-release", "--default-release");
-    private static final Set<String> BUILD_ONLY_PACKAGES = Set.of("gcc", "g++", "cpp", "make", "cmake",
-            "build-essential", "pkg-config", "pkgconf", "autoconf", "automake", "libtool", "gfortran");
-    private static final Pattern VERSIONED_COMPILER = Pattern.compile("(gcc|g\\+\\+|cpp|gfortran)-[0-9]+");
     private static final List<String> SCRATCH_PATHS = List.of("/var/lib/apt/lists", "/var/cache/apt", "/root/.cache",
             "/tmp", "~/.cache");
-
-    private static boolean isSystemPackageCommand(ShellCommand c) {
-        return SYSTEM_PACKAGE_MANAGERS.contains(c.programName().orElse(""));
-    }
-
-    private static boolean isApt(ShellCommand c) {
-        return Set.of("apt-get", "apt", "aptitude").contains(c.programName().orElse(""));
-    }
 
     private static boolean usesAny(ShellCommand c, Set<String> programs) {
         return programs.contains(c.programName().orElse(""));
     }
 
-    /** The package words of {@code apt-get install|purge|remove}; empty for other commands. */
-    private static List<ShellWord> aptPackages(ShellCommand c) {
-        if (!isApt(c)) {
-            return List.of();
-        }
-        Optional<ShellWord> sub = c.subcommand();
-        if (sub.isEmpty() || !Set.of("install", "purge", "remove").contains(sub.get().value())) {
-            return List.of();
-        }
-        List<ShellWord> packages = new ArrayList<>();
-        List<ShellWord> args = c.arguments();
-        for (int k = 0; k < args.size(); k++) {
-            ShellWord w = args.get(k);
-            if (w.value().startsWith("-")) {
-                if (APT_VALUE_OPTIONS.contains(w.value())) {
-                    k++;
-                }
-            } else if (w != sub.get()) {
-                packages.add(w);
-            }
-        }
-        return packages;
-    }
-
-    /** A compiler, build tool or {@code -dev} package: needed to build, not to run. */
+    /** An apt package word of the C toolchain (see {@link SystemPackages#isCToolchain}): needed to build, not to run. */
     private static boolean buildOnlyPackage(String word) {
         if (word.contains("$")) {
             return false;
@@ -1180,8 +1141,7 @@ final class MultiStage extends BaseOptimization {
         String name = word.split("=", 2)[0];
         int colon = name.indexOf(':');
         name = (colon > 0 ? name.substring(0, colon) : name).toLowerCase(Locale.ROOT);
-        return BUILD_ONLY_PACKAGES.contains(name) || VERSIONED_COMPILER.matcher(name).matches()
-                || name.endsWith("-dev");
+        return SystemPackages.isCToolchain(name);
     }
 
     /** A command that does nothing for the image once the work around it is gone (apt-get update, rm of caches). */
@@ -1196,8 +1156,7 @@ final class MultiStage extends BaseOptimization {
                 return true;
             }
             case "apt-get", "apt", "aptitude" -> {
-                return c.subcommand().map(w -> Set.of("update", "clean", "autoclean", "autoremove", "autopurge")
-                        .contains(w.value())).orElse(false);
+                return c.subcommand().map(w -> SystemPackages.APT_HOUSEKEEPING.contains(w.value())).orElse(false);
             }
             case "rm" -> {
                 List<String> targets = c.arguments().stream().map(ShellWord::value).filter(v -> !v.startsWith("-"))
@@ -1232,7 +1191,7 @@ final class MultiStage extends BaseOptimization {
             boolean[] removed = new boolean[commands.size()];
             for (int k = 0; k < commands.size(); k++) {
                 ShellCommand c = commands.get(k);
-                List<ShellWord> packages = aptPackages(c);
+                List<ShellWord> packages = SystemPackages.aptPackages(c);
                 if (remove.test(c)) {
                     removed[k] = true;
                 } else if (dropBuildPackages) {
@@ -1258,7 +1217,7 @@ final class MultiStage extends BaseOptimization {
             for (int s = 0; s < scripts.size(); s++) {
                 List<ShellCommand> commands = scripts.get(s).script().commands();
                 for (int k = 0; k < commands.size(); k++) {
-                    if (isApt(commands.get(k)) && neutral(commands.get(k))) {
+                    if (SystemPackages.isApt(commands.get(k)) && neutral(commands.get(k))) {
                         removals.get(s)[k] = true;
                     }
                 }
