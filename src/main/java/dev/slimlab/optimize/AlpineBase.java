@@ -60,10 +60,7 @@ final class AlpineBase extends BaseOptimization {
     }
 
     private static final Set<String> APT = Set.of("apt-get", "apt");
-    private static final Set<String> APT_DROPPED = Set.of("update", "clean", "autoclean", "autoremove", "autopurge");
     private static final Set<String> APT_UPGRADE = Set.of("upgrade", "dist-upgrade", "full-upgrade");
-    private static final Set<String> APT_OPTIONS_WITH_VALUE = Set.of("-o", "-c", "-t", "--option", "--config-file",
-            "--target-release", "--default-release");
     private static final Set<String> DEBIAN_TOOLS = Set.of("aptitude", "dpkg", "dpkg-reconfigure", "dpkg-query",
             "apt-key", "add-apt-repository", "apt-add-repository", "apt-mark", "apt-cache", "debconf-set-selections",
             "locale-gen", "update-locale", "update-alternatives");
@@ -260,7 +257,7 @@ final class AlpineBase extends BaseOptimization {
                 return;
             }
             String subcommand = args.get(sub).value();
-            if (APT_DROPPED.contains(subcommand)) {
+            if (SystemPackages.APT_HOUSEKEEPING.contains(subcommand)) {
                 changes.add(new CommandChange(run, c, Kind.REMOVE, List.of(),
                         oneLine(run.excerpt(c)) + " → removed: apk add --no-cache keeps no package index or cache"));
             } else if (APT_UPGRADE.contains(subcommand)) {
@@ -305,7 +302,7 @@ final class AlpineBase extends BaseOptimization {
     private static int aptSubcommand(List<ShellWord> args) {
         for (int i = 0; i < args.size(); i++) {
             String v = args.get(i).value();
-            if (APT_OPTIONS_WITH_VALUE.contains(v)) {
+            if (SystemPackages.APT_OPTIONS_WITH_VALUE.contains(v)) {
                 i++;
             } else if (!v.startsWith("-")) {
                 return i;
@@ -329,7 +326,7 @@ final class AlpineBase extends BaseOptimization {
             String v = w.value();
             if (v.startsWith("-")) {
                 int end = w.end();
-                if (APT_OPTIONS_WITH_VALUE.contains(v) && i + 1 < args.size()) {
+                if (SystemPackages.APT_OPTIONS_WITH_VALUE.contains(v) && i + 1 < args.size()) {
                     i++;
                     end = args.get(i).end();
                 }

@@ -22,17 +22,6 @@ import java.util.regex.Pattern;
  */
 final class RemoveBuildDeps extends BaseOptimization {
 
-    private static final Set<String> APT_OPTIONS_WITH_VALUE = Set.of("-o", "-t", "--target-release", "-c",
-            "--config-file", "-a", "--host-architecture");
-    private static final Set<String> APK_OPTIONS_WITH_VALUE = Set.of("--virtual", "-t", "--repository", "-X",
-            "--root", "-p", "--arch", "--keys-dir", "--repositories-file", "--cache-dir", "--cache-max-age");
-    private static final Set<String> APT_BUILD = Set.of("make", "cmake", "build-essential", "pkg-config", "pkgconf",
-            "autoconf", "automake", "libtool", "libtool-bin", "ninja-build", "meson", "bison", "flex", "swig", "cargo",
-            "rustc", "dpkg-dev", "cython3");
-    private static final Set<String> APK_BUILD = Set.of("build-base", "make", "cmake", "pkgconf", "pkgconfig",
-            "autoconf", "automake", "libtool", "samurai", "ninja", "meson", "bison", "flex", "swig", "cargo", "rust",
-            "musl-dev", "linux-headers");
-    private static final Pattern COMPILER = Pattern.compile("(gcc|g\\+\\+|cpp|clang|gfortran|llvm)(-\\d+(\\.\\d+)*)?");
     private static final Pattern PYTHON = Pattern.compile("python(3(\\.\\d+)?)?");
     /** Programs that compile (or run a compiler) when they run. */
     private static final Set<String> COMPILING = Set.of("make", "cmake", "ninja", "meson", "gcc", "g++", "cc", "c++",
@@ -46,11 +35,6 @@ final class RemoveBuildDeps extends BaseOptimization {
                         + "fails at import. Install the runtime libraries explicitly (apt-get install libpq5) so "
                         + "they stay; and a program that compiles at run time loses its compiler.",
                 null);
-    }
-
-    static boolean isBuildPackage(String name, boolean alpine) {
-        return (alpine ? APK_BUILD : APT_BUILD).contains(name) || COMPILER.matcher(name).matches()
-                || name.endsWith("-dev") || name.startsWith("linux-headers");
     }
 
     /** The step that uses the build packages, as a label ({@code pip install}, {@code make}), if the command is one. */
@@ -84,22 +68,6 @@ final class RemoveBuildDeps extends BaseOptimization {
     private record Site(RunScript run, ShellCommand install, String removal, List<String> packages, String usedBy) {
     }
 
-    private static String aptName(String operand) {
-        String name = operand;
-        int cut = name.indexOf('=');
-        name = cut < 0 ? name : name.substring(0, cut);
-        cut = name.indexOf('/');
-        return cut < 0 ? name : name.substring(0, cut);
-    }
-
-    private static String apkName(String operand) {
-        int cut = 0;
-        while (cut < operand.length() && "=<>~".indexOf(operand.charAt(cut)) < 0) {
-            cut++;
-        }
-        return operand.substring(0, cut);
-    }
-
     private static boolean unknown(ShellWord w) {
         return w.value().contains("$") || w.value().contains("`");
     }
@@ -118,20 +86,20 @@ final class RemoveBuildDeps extends BaseOptimization {
         Map<String, ShellCommand> pending = new LinkedHashMap<>();
         for (ShellCommand c : PackageScripts.commands(run)) {
             if (isAptInstall(c)) {
-                for (ShellWord w : PackageScripts.operands(c, APT_OPTIONS_WITH_VALUE)) {
-                    String name = aptName(w.value());
-                    if (!unknown(w) && isBuildPackage(name, false)) {
+                for (ShellWord w : PackageScripts.operands(c, SystemPackages.APT_OPTIONS_WITH_VALUE)) {
+                    String name = SystemPackages.aptName(w.value());
+                    if (!unknown(w) && SystemPackages.isBuildPackage(name, false)) {
                         pending.putIfAbsent(name, c);
                     }
                 }
             } else if (c.runs("apt-mark", "auto")) {
                 return Map.of(); // the official images' way: mark everything auto, keep what the result links to, purge
             } else if (isAptRemove(c)) {
-                for (ShellWord w : PackageScripts.operands(c, APT_OPTIONS_WITH_VALUE)) {
+                for (ShellWord w : PackageScripts.operands(c, SystemPackages.APT_OPTIONS_WITH_VALUE)) {
                     if (unknown(w)) {
                         return Map.of(); // apt-get purge $buildDeps: already done, in a way we cannot read
                     }
-                    pending.remove(aptName(w.value()));
+                    pending.remove(SystemPackages.aptName(w.value()));
                 }
             }
         }
@@ -145,9 +113,9 @@ final class RemoveBuildDeps extends BaseOptimization {
             if (c.runs("apk", "add")) {
                 Optional<String> virtual = PackageScripts.optionValue(c, "--virtual", "-t");
                 List<String> build = new ArrayList<>();
-                for (ShellWord w : PackageScripts.operands(c, APK_OPTIONS_WITH_VALUE)) {
-                    String name = apkName(w.value());
-                    if (!unknown(w) && isBuildPackage(name, true)) {
+                for (ShellWord w : PackageScripts.operands(c, SystemPackages.APK_OPTIONS_WITH_VALUE)) {
+                    String name = SystemPackages.apkName(w.value());
+                    if (!unknown(w) && SystemPackages.isBuildPackage(name, true)) {
                         build.add(name);
                     }
                 }
@@ -159,11 +127,11 @@ final class RemoveBuildDeps extends BaseOptimization {
                     build.forEach(name -> pending.putIfAbsent(name, c));
                 }
             } else if (c.runs("apk", "del")) {
-                for (ShellWord w : PackageScripts.operands(c, APK_OPTIONS_WITH_VALUE)) {
+                for (ShellWord w : PackageScripts.operands(c, SystemPackages.APK_OPTIONS_WITH_VALUE)) {
                     if (unknown(w)) {
                         return Map.of();
                     }
-                    pending.remove(apkName(w.value()));
+                    pending.remove(SystemPackages.apkName(w.value()));
                 }
             }
         }

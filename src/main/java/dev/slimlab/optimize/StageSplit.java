@@ -4,6 +4,7 @@ import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.dockerfile.DockerfileEditor;
 import dev.slimlab.dockerfile.DockerfileSyntaxException;
 import dev.slimlab.dockerfile.Element;
+import dev.slimlab.dockerfile.Flag;
 import dev.slimlab.dockerfile.Instruction;
 import dev.slimlab.dockerfile.Stage;
 import dev.slimlab.dockerfile.Trivia;
@@ -33,21 +34,49 @@ final class StageSplit {
 
     private final Dockerfile dockerfile;
     private final Stage stage;
-    private final String builderFrom;
+    private final String builderName;
     private final String nl;
     private final Map<Instruction, String> builder = new IdentityHashMap<>();
     private final Map<Instruction, Boolean> dropped = new IdentityHashMap<>();
     private final Map<Instruction, String> replaced = new IdentityHashMap<>();
     private final Map<Instruction, List<String>> insertedBefore = new IdentityHashMap<>();
 
-    /**
-     * @param builderFrom the builder's FROM line, e.g. {@code FROM python:3.10 AS builder}
-     */
-    StageSplit(Dockerfile dockerfile, Stage stage, String builderFrom) {
+    StageSplit(Dockerfile dockerfile, Stage stage) {
         this.dockerfile = dockerfile;
         this.stage = stage;
-        this.builderFrom = builderFrom;
+        this.builderName = builderName(stage);
         this.nl = dockerfile.preferredLineEnding();
+    }
+
+    /** A name for the builder that the stage does not use already. */
+    private static String builderName(Stage stage) {
+        String taken = stage.name().orElse("");
+        for (String name : List.of("builder", "build", "slimlab-builder")) {
+            if (!name.equals(taken)) {
+                return name;
+            }
+        }
+        return "slimlab-builder";
+    }
+
+    /** The builder stage's name, for {@code COPY --from=}. */
+    String builderName() {
+        return builderName;
+    }
+
+    /** {@code FROM [--platform=...] <image as written> AS <name>}. */
+    private String builderFrom() {
+        Instruction from = stage.from();
+        return from.keyword() + " " + flagsText(from) + stage.baseImage() + " AS " + builderName;
+    }
+
+    /** The flags of an instruction as written, each followed by a blank ({@code --mount=... }). */
+    static String flagsText(Instruction instruction) {
+        StringBuilder out = new StringBuilder();
+        for (Flag flag : instruction.flags()) {
+            out.append(instruction.logicalLine(), flag.start(), flag.end()).append(' ');
+        }
+        return out.toString();
     }
 
     /** The file's line ending, for text made of several new lines. */
@@ -121,7 +150,7 @@ final class StageSplit {
 
         Lines lines = new Lines();
         lines.add(BUILDER_COMMENT);
-        lines.add(builderFrom);
+        lines.add(builderFrom());
         List<String> comments = new ArrayList<>();
         for (int k = fromAt + 1; k <= builderEnd; k++) {
             Element e = elements.get(k);
