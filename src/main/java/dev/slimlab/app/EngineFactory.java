@@ -1,8 +1,8 @@
 package dev.slimlab.app;
 
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.experiment.EngineException;
-import dev.slimlab.experiment.ImageEngine;
+import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.ImageEngine;
 
 /** Opens a connection to an engine: the local Docker daemon in the app and the CLI, a fake in tests. */
 @FunctionalInterface

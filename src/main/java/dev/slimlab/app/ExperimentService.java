@@ -2,13 +2,13 @@ package dev.slimlab.app;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
-import dev.slimlab.experiment.Cancellation;
-import dev.slimlab.experiment.EngineException;
-import dev.slimlab.experiment.EngineInfo;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.EngineInfo;
+import dev.slimlab.engine.api.ImageEngine;
 import dev.slimlab.experiment.Experiment;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;
-import dev.slimlab.experiment.ImageEngine;
 import dev.slimlab.experiment.ProgressEvent;
 import dev.slimlab.experiment.VariantSpec;
 import dev.slimlab.optimize.AblationPlan;

@@ -1,8 +1,8 @@
 package dev.slimlab.app;
 
-import dev.slimlab.experiment.ExperimentFile;
-import dev.slimlab.experiment.ExperimentFileException;
 import dev.slimlab.experiment.ExperimentResult;
+import dev.slimlab.experiment.store.ExperimentFile;
+import dev.slimlab.experiment.store.ExperimentFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

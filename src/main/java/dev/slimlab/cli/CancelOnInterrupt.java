@@ -1,6 +1,6 @@
 package dev.slimlab.cli;
 
-import dev.slimlab.experiment.Cancellation;
+import dev.slimlab.engine.api.Cancellation;
 
 /**
  * Cancels the work (so that it removes its containers and images) when the JVM is asked to stop,

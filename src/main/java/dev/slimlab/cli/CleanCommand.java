@@ -1,7 +1,7 @@
 package dev.slimlab.cli;
 
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.experiment.EngineException;
+import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.staging.StagingSettings;
 import java.util.concurrent.Callable;

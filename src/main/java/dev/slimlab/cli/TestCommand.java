@@ -1,8 +1,8 @@
 package dev.slimlab.cli;
 
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.experiment.Cancellation;
-import dev.slimlab.experiment.EngineException;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.io.AtomicFiles;

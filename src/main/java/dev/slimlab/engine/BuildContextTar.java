@@ -1,6 +1,6 @@
 package dev.slimlab.engine;
 
-import dev.slimlab.experiment.BuildRequest;
+import dev.slimlab.engine.api.BuildRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;

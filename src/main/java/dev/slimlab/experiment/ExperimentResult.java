@@ -1,5 +1,7 @@
 package dev.slimlab.experiment;
 
+import dev.slimlab.engine.api.EngineInfo;
+
 import java.util.List;
 
 /**

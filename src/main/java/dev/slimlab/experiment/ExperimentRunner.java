@@ -1,5 +1,16 @@
 package dev.slimlab.experiment;
 
+import dev.slimlab.engine.api.BuildListener;
+import dev.slimlab.engine.api.BuildOutcome;
+import dev.slimlab.engine.api.BuildRequest;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.EngineInfo;
+import dev.slimlab.engine.api.ImageArchiveAnalysis;
+import dev.slimlab.engine.api.ImageDetails;
+import dev.slimlab.engine.api.ImageEngine;
+import dev.slimlab.engine.api.LayerHistory;
+
 import dev.slimlab.optimize.Applied;
 import dev.slimlab.optimize.Catalog;
 import java.nio.charset.StandardCharsets;

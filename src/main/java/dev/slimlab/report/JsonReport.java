@@ -8,7 +8,7 @@ import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Budgets;
-import dev.slimlab.experiment.ExperimentFile;
+import dev.slimlab.experiment.store.ExperimentFile;
 import java.util.List;
 
 /**

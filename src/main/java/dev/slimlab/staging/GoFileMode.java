@@ -10,7 +10,7 @@ final class GoFileMode {
     private GoFileMode() {
     }
 
-    /** {@code type} as in {@link dev.slimlab.experiment.ImageFile#type()}, {@code mode} the 07777 bits. */
+    /** {@code type} as in {@link dev.slimlab.engine.api.ImageFile#type()}, {@code mode} the 07777 bits. */
     static String format(char type, int mode) {
         StringBuilder s = new StringBuilder();
         switch (type) {

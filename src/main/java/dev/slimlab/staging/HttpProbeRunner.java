@@ -1,9 +1,9 @@
 package dev.slimlab.staging;
 
-import dev.slimlab.experiment.Cancellation;
-import dev.slimlab.experiment.EngineException;
-import dev.slimlab.experiment.ImageEngine;
-import dev.slimlab.experiment.RunningContainer;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.ImageEngine;
+import dev.slimlab.engine.api.RunningContainer;
 import dev.slimlab.experiment.TestOutcome;
 import java.io.IOException;
 import java.net.URI;

@@ -1,14 +1,14 @@
 package dev.slimlab.staging;
 
-import dev.slimlab.experiment.Cancellation;
-import dev.slimlab.experiment.ContainerRun;
-import dev.slimlab.experiment.EngineException;
-import dev.slimlab.experiment.ImageDetails;
-import dev.slimlab.experiment.ImageEngine;
-import dev.slimlab.experiment.ImageFile;
-import dev.slimlab.experiment.InstalledPackage;
-import dev.slimlab.experiment.ParityFinding;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.ContainerRun;
+import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.ImageDetails;
+import dev.slimlab.engine.api.ImageEngine;
+import dev.slimlab.engine.api.ImageFile;
+import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.experiment.ParityFinding.Severity;
+import dev.slimlab.experiment.ParityFinding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package dev.slimlab.staging;
 
-import dev.slimlab.experiment.Cancellation;
-import dev.slimlab.experiment.EngineException;
-import dev.slimlab.experiment.ImageEngine;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.ImageEngine;
 import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;

@@ -1,6 +1,6 @@
 package dev.slimlab.staging;
 
-import dev.slimlab.experiment.ContainerSpec;
+import dev.slimlab.engine.api.ContainerSpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -2,12 +2,12 @@ package dev.slimlab.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.experiment.EngineInfo;
+import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.LayerResult;
-import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.ParityFinding.Severity;
+import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.experiment.VariantResult;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.experiment.ExperimentFile;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;
-import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.ParityFinding.Severity;
+import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.experiment.VariantResult;
+import dev.slimlab.experiment.store.ExperimentFile;
 import dev.slimlab.staging.StagingSettings;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.slimlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.experiment.ExperimentFile;
+import dev.slimlab.experiment.store.ExperimentFile;
 import dev.slimlab.report.ReportFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.experiment.ExperimentFile;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.experiment.VariantResult;
+import dev.slimlab.experiment.store.ExperimentFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package dev.slimlab.engine;
 
-import dev.slimlab.experiment.EngineException;
-import dev.slimlab.experiment.EngineInfo;
+import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.EngineInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

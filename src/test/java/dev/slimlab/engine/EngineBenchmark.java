@@ -1,9 +1,9 @@
 package dev.slimlab.engine;
 
-import dev.slimlab.experiment.BuildListener;
-import dev.slimlab.experiment.BuildOutcome;
-import dev.slimlab.experiment.BuildRequest;
-import dev.slimlab.experiment.Cancellation;
+import dev.slimlab.engine.api.BuildListener;
+import dev.slimlab.engine.api.BuildOutcome;
+import dev.slimlab.engine.api.BuildRequest;
+import dev.slimlab.engine.api.Cancellation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,12 +3,12 @@ package dev.slimlab.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.dockerfile.Dockerfile;
-import dev.slimlab.experiment.Cancellation;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.ImageDetails;
 import dev.slimlab.experiment.Experiment;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.experiment.ExperimentSettings;
-import dev.slimlab.experiment.ImageDetails;
 import dev.slimlab.experiment.LayerResult;
 import dev.slimlab.experiment.ProgressEvent;
 import dev.slimlab.experiment.VariantResult;

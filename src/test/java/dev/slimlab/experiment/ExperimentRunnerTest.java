@@ -1,5 +1,8 @@
 package dev.slimlab.experiment;
 
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.InstalledPackage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.dockerfile.Dockerfile;

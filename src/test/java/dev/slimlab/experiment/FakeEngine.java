@@ -1,5 +1,24 @@
 package dev.slimlab.experiment;
 
+import dev.slimlab.engine.api.BuildListener;
+import dev.slimlab.engine.api.BuildOutcome;
+import dev.slimlab.engine.api.BuildRequest;
+import dev.slimlab.engine.api.BuildStep;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.ContainerRun;
+import dev.slimlab.engine.api.ContainerSpec;
+import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.EngineInfo;
+import dev.slimlab.engine.api.ImageArchiveAnalysis;
+import dev.slimlab.engine.api.ImageDetails;
+import dev.slimlab.engine.api.ImageEngine;
+import dev.slimlab.engine.api.ImageFile;
+import dev.slimlab.engine.api.InstalledPackage;
+import dev.slimlab.engine.api.LayerHistory;
+import dev.slimlab.engine.api.RunningContainer;
+import dev.slimlab.engine.api.WasteReport;
+import dev.slimlab.engine.api.WastedFile;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Attribution;
 import dev.slimlab.analysis.RiskLevel;
-import dev.slimlab.experiment.EngineInfo;
+import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.RunSummary;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.experiment.BuildListener;
-import dev.slimlab.experiment.BuildOutcome;
-import dev.slimlab.experiment.BuildRequest;
-import dev.slimlab.experiment.Cancellation;
-import dev.slimlab.experiment.TestOutcome;
+import dev.slimlab.engine.api.BuildListener;
+import dev.slimlab.engine.api.BuildOutcome;
+import dev.slimlab.engine.api.BuildRequest;
+import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.experiment.TestOutcome.Status;
+import dev.slimlab.experiment.TestOutcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

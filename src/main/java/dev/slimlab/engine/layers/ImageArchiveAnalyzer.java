@@ -1,8 +1,8 @@
 package dev.slimlab.engine.layers;
 
-import dev.slimlab.experiment.ImageArchiveAnalysis;
-import dev.slimlab.experiment.InstalledPackage;
-import dev.slimlab.experiment.WasteReport;
+import dev.slimlab.engine.api.ImageArchiveAnalysis;
+import dev.slimlab.engine.api.InstalledPackage;
+import dev.slimlab.engine.api.WasteReport;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

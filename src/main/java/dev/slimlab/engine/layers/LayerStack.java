@@ -1,7 +1,7 @@
 package dev.slimlab.engine.layers;
 
-import dev.slimlab.experiment.WasteReport;
-import dev.slimlab.experiment.WastedFile;
+import dev.slimlab.engine.api.WasteReport;
+import dev.slimlab.engine.api.WastedFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

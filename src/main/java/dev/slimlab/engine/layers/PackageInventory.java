@@ -2,7 +2,7 @@ package dev.slimlab.engine.layers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slimlab.experiment.InstalledPackage;
+import dev.slimlab.engine.api.InstalledPackage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

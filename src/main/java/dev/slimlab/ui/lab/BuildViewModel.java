@@ -3,8 +3,8 @@ package dev.slimlab.ui.lab;
 import dev.slimlab.app.ExperimentService;
 import dev.slimlab.app.ExperimentSetup;
 import dev.slimlab.app.RunRequest;
-import dev.slimlab.experiment.Cancellation;
-import dev.slimlab.experiment.EngineInfo;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.experiment.Experiment;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentSettings;
@@ -163,7 +163,7 @@ public final class BuildViewModel {
             close(flushing);
             state.running.set(false);
             inRun.forEach(VariantItem::notRun);
-            if (e instanceof dev.slimlab.experiment.EngineException) {
+            if (e instanceof dev.slimlab.engine.api.EngineException) {
                 daemon.set(Daemon.UNREACHABLE);
                 daemonStatus.set("Docker daemon not reachable: " + LabState.describe(e));
             }

@@ -3,9 +3,9 @@ package dev.slimlab.engine.layers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.slimlab.engine.api.WasteReport;
 import dev.slimlab.engine.layers.SavedImages.LayerTar;
 import dev.slimlab.engine.layers.SavedImages.Layout;
-import dev.slimlab.experiment.WasteReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

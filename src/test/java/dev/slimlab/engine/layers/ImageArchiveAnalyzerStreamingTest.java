@@ -2,7 +2,7 @@ package dev.slimlab.engine.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.experiment.ImageArchiveAnalysis;
+import dev.slimlab.engine.api.ImageArchiveAnalysis;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.slimlab.engine.api.ImageArchiveAnalysis;
+import dev.slimlab.engine.api.InstalledPackage;
+import dev.slimlab.engine.api.WasteReport;
+import dev.slimlab.engine.api.WastedFile;
 import dev.slimlab.engine.layers.SavedImages.Layout;
 import dev.slimlab.engine.layers.SavedImages.SavedImage;
-import dev.slimlab.experiment.ImageArchiveAnalysis;
-import dev.slimlab.experiment.InstalledPackage;
-import dev.slimlab.experiment.WasteReport;
-import dev.slimlab.experiment.WastedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.slimlab.analysis.Verdict;
-import dev.slimlab.experiment.ExperimentFile;
 import dev.slimlab.experiment.FakeEngine;
 import dev.slimlab.experiment.ParityFinding;
+import dev.slimlab.experiment.store.ExperimentFile;
 import dev.slimlab.report.ReportFixtures;
 import dev.slimlab.ui.SlimLabApp;
 import dev.slimlab.ui.lab.ResultsViewModel.PackageChange;

@@ -1,4 +1,4 @@
-package dev.slimlab.experiment;
+package dev.slimlab.engine.api;
 
 /**
  * A path that appears in two or more layers of an image: every copy but the one the container

@@ -1,4 +1,18 @@
-package dev.slimlab.experiment;
+package dev.slimlab.experiment.store;
+
+import dev.slimlab.engine.api.BuildStep;
+import dev.slimlab.engine.api.EngineInfo;
+import dev.slimlab.engine.api.InstalledPackage;
+import dev.slimlab.engine.api.WastedFile;
+import dev.slimlab.experiment.Experiment;
+import dev.slimlab.experiment.ExperimentResult;
+import dev.slimlab.experiment.ExperimentSettings;
+import dev.slimlab.experiment.LayerResult;
+import dev.slimlab.experiment.ParityFinding;
+import dev.slimlab.experiment.StagingResult;
+import dev.slimlab.experiment.TestOutcome;
+import dev.slimlab.experiment.VariantResult;
+import dev.slimlab.experiment.VariantSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

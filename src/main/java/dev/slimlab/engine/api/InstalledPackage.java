@@ -1,4 +1,4 @@
-package dev.slimlab.experiment;
+package dev.slimlab.engine.api;
 
 /**
  * A package found installed in an image's final filesystem.

@@ -1,4 +1,4 @@
-package dev.slimlab.experiment;
+package dev.slimlab.engine.api;
 
 /**
  * One entry of {@code docker history}: the instruction that made a layer and its size.

@@ -1,4 +1,4 @@
-package dev.slimlab.experiment;
+package dev.slimlab.engine.api;
 
 /**
  * The daemon an engine talks to.

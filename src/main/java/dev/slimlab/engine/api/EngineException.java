@@ -1,4 +1,4 @@
-package dev.slimlab.experiment;
+package dev.slimlab.engine.api;
 
 /** The Docker daemon could not do what was asked; the message says what and what to do. */
 public class EngineException extends Exception {

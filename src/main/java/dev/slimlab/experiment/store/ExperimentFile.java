@@ -1,6 +1,19 @@
-package dev.slimlab.experiment;
+package dev.slimlab.experiment.store;
 
-import dev.slimlab.io.AtomicFiles;
+import dev.slimlab.engine.api.BuildStep;
+import dev.slimlab.engine.api.EngineInfo;
+import dev.slimlab.engine.api.InstalledPackage;
+import dev.slimlab.engine.api.WastedFile;
+import dev.slimlab.experiment.Experiment;
+import dev.slimlab.experiment.ExperimentResult;
+import dev.slimlab.experiment.ExperimentSettings;
+import dev.slimlab.experiment.LayerResult;
+import dev.slimlab.experiment.ParityFinding;
+import dev.slimlab.experiment.RunSummary;
+import dev.slimlab.experiment.StagingResult;
+import dev.slimlab.experiment.TestOutcome;
+import dev.slimlab.experiment.VariantResult;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,6 +28,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slimlab.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

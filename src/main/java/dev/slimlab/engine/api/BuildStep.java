@@ -1,4 +1,4 @@
-package dev.slimlab.experiment;
+package dev.slimlab.engine.api;
 
 /**
  * One step of a classic-builder build, timed on arrival of its log lines (the builder sends no

@@ -1,4 +1,4 @@
-package dev.slimlab.experiment;
+package dev.slimlab.engine.api;
 
 /**
  * A container left running (to be probed over HTTP). Closing it removes it, with whatever it wrote.

@@ -1,4 +1,4 @@
-package dev.slimlab.experiment;
+package dev.slimlab.engine.api;
 
 /**
  * Hears a build as it happens. Called on the engine's own thread: implementations hand work to

@@ -1,4 +1,5 @@
-package dev.slimlab.experiment;
+package dev.slimlab.experiment.store;
+
 
 import java.nio.file.Path;
 
