@@ -1,7 +1,6 @@
 package dev.slimlab.experiment;
 
 import dev.slimlab.engine.api.EngineInfo;
-
 import java.util.List;
 
 /**

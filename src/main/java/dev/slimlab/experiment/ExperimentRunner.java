@@ -10,7 +10,6 @@ import dev.slimlab.engine.api.ImageArchiveAnalysis;
 import dev.slimlab.engine.api.ImageDetails;
 import dev.slimlab.engine.api.ImageEngine;
 import dev.slimlab.engine.api.LayerHistory;
-
 import dev.slimlab.optimize.Applied;
 import dev.slimlab.optimize.Catalog;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,7 +102,7 @@ public final class ExperimentRunner {
             }
             List<VariantResult> results = new ArrayList<>();
             for (Planned plan : plans.values()) {
-                results.add(plan.sameAs == null ? done.get(plan) : done.get(plan.sameAs).renamed(plan.spec));
+                results.add(plan.sameAs == null ? done.get(plan) : done.get(plan.sameAs).renamed(plan.changes()));
             }
             return new ExperimentResult(experiment.id(), experiment.project().dockerfile().print(),
                     experiment.context().toString(), experiment.settings(), info, startedAt, results);
@@ -125,6 +126,18 @@ public final class ExperimentRunner {
             return applied.project().dockerfile().print();
         }
 
+        /**
+         * The variant as its result names it: with the optimizations that changed its Dockerfile
+         * (or its context files), not those that were asked for and found nothing to do, so the
+         * risk and the reports speak only of what was changed.
+         */
+        VariantSpec changes() {
+            Set<String> changedBy = new LinkedHashSet<>();
+            applied.notes().stream().filter(note -> !note.message().startsWith(Catalog.NOT_APPLIED))
+                    .forEach(note -> changedBy.add(note.optimizationId()));
+            return new VariantSpec(spec.name(), changedBy);
+        }
+
         String key() {
             return text() + "\u0000" + applied.project().proposedFiles();
         }
@@ -136,10 +149,10 @@ public final class ExperimentRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancellation.cancel();
-            return VariantResult.notBuilt(plan.spec, VariantResult.Status.CANCELLED, "cancelled", plan.text(),
+            return VariantResult.notBuilt(plan.changes(), VariantResult.Status.CANCELLED, "cancelled", plan.text(),
                     List.of(), List.of(), List.of(), "");
         } catch (java.util.concurrent.ExecutionException e) {
-            return VariantResult.notBuilt(plan.spec, VariantResult.Status.FAILED,
+            return VariantResult.notBuilt(plan.changes(), VariantResult.Status.FAILED,
                     "SlimLab failed on this variant: " + e.getCause(), plan.text(), List.of(), List.of(), List.of(), "");
         }
     }
@@ -229,7 +242,7 @@ public final class ExperimentRunner {
                     if (timedOut[0]) {
                         String why = "timed out after " + settings.timeoutSeconds() + " s";
                         progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
-                        return VariantResult.notBuilt(spec, VariantResult.Status.TIMED_OUT, why, plan.text(), seconds,
+                        return VariantResult.notBuilt(plan.changes(), VariantResult.Status.TIMED_OUT, why, plan.text(), seconds,
                                 first.steps(), outcome.logTail(), log.path());
                     }
                     return cancelled(plan, seconds, first, progress, log);
@@ -237,7 +250,7 @@ public final class ExperimentRunner {
                 if (!outcome.built()) {
                     String why = outcome.error().orElse("the build failed");
                     progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
-                    return VariantResult.notBuilt(spec, VariantResult.Status.FAILED, why, plan.text(), seconds,
+                    return VariantResult.notBuilt(plan.changes(), VariantResult.Status.FAILED, why, plan.text(), seconds,
                             outcome.steps(), outcome.logTail(), log.path());
                 }
             }
@@ -248,7 +261,7 @@ public final class ExperimentRunner {
         } catch (EngineException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.FAILED, 0, 0, why));
-            return VariantResult.notBuilt(spec, VariantResult.Status.FAILED, why, plan.text(), seconds,
+            return VariantResult.notBuilt(plan.changes(), VariantResult.Status.FAILED, why, plan.text(), seconds,
                     first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail(), log.path());
         }
     }
@@ -256,7 +269,7 @@ public final class ExperimentRunner {
     private static VariantResult cancelled(Planned plan, List<Double> seconds, BuildOutcome first,
                                            ProgressEvent.Listener progress, BuildLog log) {
         progress.on(new ProgressEvent(plan.spec.name(), ProgressEvent.Phase.CANCELLED, 0, 0, "cancelled"));
-        return VariantResult.notBuilt(plan.spec, VariantResult.Status.CANCELLED, "cancelled", plan.text(), seconds,
+        return VariantResult.notBuilt(plan.changes(), VariantResult.Status.CANCELLED, "cancelled", plan.text(), seconds,
                 first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail(), log.path());
     }
 
@@ -299,7 +312,7 @@ public final class ExperimentRunner {
                 .map(h -> new LayerResult(h.createdBy(), h.sizeBytes())).toList();
         ImageArchiveAnalysis analysis = engine.analyze(image, experiment.settings().compressionLevel());
         double pullSeconds = analysis.compressedBytes() * 8 / (experiment.settings().bandwidthMbitPerSecond() * 1e6);
-        return new VariantResult(plan.spec.name(), plan.spec.optimizations(), VariantResult.Status.BUILT,
+        return new VariantResult(plan.spec.name(), plan.changes().optimizations(), VariantResult.Status.BUILT,
                 Optional.empty(), Optional.of(details.id()), details.sizeBytes(), analysis.compressedBytes(),
                 pullSeconds, layers, seconds, first.steps(), analysis.waste().efficiency(),
                 analysis.waste().wastedBytes(), analysis.waste().userWastedPercent(), analysis.waste().topWastedFiles(),

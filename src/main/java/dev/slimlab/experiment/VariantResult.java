@@ -3,7 +3,6 @@ package dev.slimlab.experiment;
 import dev.slimlab.engine.api.BuildStep;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

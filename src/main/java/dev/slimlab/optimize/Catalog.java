@@ -85,6 +85,9 @@ public final class Catalog {
      * Lint-only ids change nothing. An optimization that fails is skipped with a note, so one
      * bad rewrite never takes the others down.
      */
+    /** How the note of an optimization that failed to apply begins. */
+    public static final String NOT_APPLIED = "not applied: ";
+
     public Applied apply(Collection<String> ids, Project project) {
         requireKnown(ids);
         Set<String> wanted = new LinkedHashSet<>(ids);
@@ -99,7 +102,7 @@ public final class Catalog {
                 current = applied.project();
                 notes.addAll(applied.notes());
             } catch (RuntimeException e) {
-                notes.add(new ChangeNote(optimization.id(), 0, "not applied: " + e.getMessage()));
+                notes.add(new ChangeNote(optimization.id(), 0, NOT_APPLIED + e.getMessage()));
             }
         }
         return new Applied(current, notes);

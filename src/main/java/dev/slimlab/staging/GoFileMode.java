@@ -1,5 +1,7 @@
 package dev.slimlab.staging;
 
+
+
 /**
  * File modes written as Go's {@code os.FileMode.String()} writes them, which is what
  * container-structure-test compares {@code permissions} with: type and special-bit letters in

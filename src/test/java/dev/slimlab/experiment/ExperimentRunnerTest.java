@@ -1,11 +1,10 @@
 package dev.slimlab.experiment;
 
-import dev.slimlab.engine.api.Cancellation;
-import dev.slimlab.engine.api.InstalledPackage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.optimize.Catalog;
 import dev.slimlab.optimize.Project;
 import java.nio.file.Path;
@@ -52,6 +51,18 @@ class ExperimentRunnerTest {
                 ProgressEvent.Phase.BUILDING, ProgressEvent.Phase.MEASURING, ProgressEvent.Phase.DONE);
         assertThat(events).anyMatch(e -> e.phase() == ProgressEvent.Phase.BUILDING && e.step() == 2 && e.steps() == 2);
         assertThat(result.engine().engineVersion()).isEqualTo("0.0");
+    }
+
+    @Test
+    void aResultNamesOnlyTheOptimizationsThatChangedItsDockerfile() throws Exception {
+        ExperimentResult result = runner.run(experiment(DOCKERFILE, List.of(
+                new VariantSpec("original", Set.of()),
+                new VariantSpec("asked", Set.of("slim-base", "npm-omit-dev", "yum-clean", "jdk-to-jre")),
+                new VariantSpec("nothing", Set.of("npm-omit-dev", "yum-clean"))),
+                ExperimentSettings.defaults()), ProgressEvent.Listener.NONE, Cancellation.none());
+        assertThat(result.variants().get(1).optimizations()).containsExactly("slim-base");
+        assertThat(result.variants().get(2).optimizations()).as("built once, as the original").isEmpty();
+        assertThat(result.variants().get(2).imageId()).isEqualTo(result.variants().get(0).imageId());
     }
 
     @Test

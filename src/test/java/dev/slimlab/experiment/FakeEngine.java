@@ -18,7 +18,6 @@ import dev.slimlab.engine.api.LayerHistory;
 import dev.slimlab.engine.api.RunningContainer;
 import dev.slimlab.engine.api.WasteReport;
 import dev.slimlab.engine.api.WastedFile;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

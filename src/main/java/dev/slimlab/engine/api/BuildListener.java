@@ -1,5 +1,7 @@
 package dev.slimlab.engine.api;
 
+
+
 /**
  * Hears a build as it happens. Called on the engine's own thread: implementations hand work to
  * their own thread (the GUI batches lines onto the FX thread).

@@ -1,5 +1,7 @@
 package dev.slimlab.engine.api;
 
+
+
 /**
  * One step of a classic-builder build, timed on arrival of its log lines (the builder sends no
  * timestamps).

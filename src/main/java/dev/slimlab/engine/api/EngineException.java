@@ -1,5 +1,7 @@
 package dev.slimlab.engine.api;
 
+
+
 /** The Docker daemon could not do what was asked; the message says what and what to do. */
 public class EngineException extends Exception {
 

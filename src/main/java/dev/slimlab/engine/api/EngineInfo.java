@@ -1,5 +1,7 @@
 package dev.slimlab.engine.api;
 
+
+
 /**
  * The daemon an engine talks to.
  *

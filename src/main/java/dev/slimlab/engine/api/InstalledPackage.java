@@ -1,5 +1,7 @@
 package dev.slimlab.engine.api;
 
+
+
 /**
  * A package found installed in an image's final filesystem.
  *

@@ -1,5 +1,7 @@
 package dev.slimlab.engine.api;
 
+
+
 /**
  * One entry of {@code docker history}: the instruction that made a layer and its size.
  *

@@ -1,5 +1,7 @@
 package dev.slimlab.engine.api;
 
+
+
 /**
  * A container left running (to be probed over HTTP). Closing it removes it, with whatever it wrote.
  */

@@ -1,5 +1,7 @@
 package dev.slimlab.engine.api;
 
+
+
 /**
  * A path that appears in two or more layers of an image: every copy but the one the container
  * sees is dead weight that still travels with the image.

@@ -1,6 +1,5 @@
 package dev.slimlab.experiment.store;
 
-
 import java.nio.file.Path;
 
 /**

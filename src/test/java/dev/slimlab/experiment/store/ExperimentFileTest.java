@@ -1,5 +1,12 @@
 package dev.slimlab.experiment.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slimlab.engine.api.BuildStep;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.engine.api.InstalledPackage;
@@ -11,17 +18,9 @@ import dev.slimlab.experiment.LayerResult;
 import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
+import dev.slimlab.experiment.VariantResult.Status;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.experiment.VariantSpec;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slimlab.experiment.VariantResult.Status;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
