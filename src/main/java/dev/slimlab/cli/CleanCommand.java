@@ -1,13 +1,14 @@
 package dev.slimlab.cli;
 
-import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.ImageEngine;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.staging.StagingSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code slimlab clean}: removes the images and containers SlimLab made. */
@@ -20,12 +21,15 @@ public final class CleanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    SlimLabCommand root;
+
     @Option(names = "--experiment", paramLabel = "ID", description = "Only this experiment's images.")
     String experiment;
 
     @Override
     public Integer call() {
-        try (DockerEngine engine = new DockerEngine()) {
+        try (ImageEngine engine = root.engines().open()) {
             int removed = engine.removeLabelled(ExperimentRunner.EXPERIMENT_LABEL, experiment);
             if (experiment == null) { // also what an interrupted `slimlab test` or `parity` left behind
                 removed += engine.removeLabelled(StagingSettings.LABEL, null);

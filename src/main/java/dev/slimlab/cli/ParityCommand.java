@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.ImageEngine;
 import dev.slimlab.experiment.ParityFinding.Severity;
 import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.staging.ParityChecker;
@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +43,9 @@ public final class ParityCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    SlimLabCommand root;
 
     @Parameters(index = "0", paramLabel = "ORIGINAL_IMAGE", description = "The image as it is today.")
     String original;
@@ -77,7 +81,7 @@ public final class ParityCommand implements Callable<Integer> {
         Cancellation cancellation = new Cancellation();
         List<ParityFinding> findings;
         try (CancelOnInterrupt onInterrupt = new CancelOnInterrupt(cancellation);
-             DockerEngine engine = new DockerEngine()) {
+             ImageEngine engine = root.engines().open()) {
             engine.inspect(original);
             engine.inspect(variant);
             findings = new ParityChecker(engine, StagingSettings.defaults("parity-" + UUID.randomUUID()), versionProbes)

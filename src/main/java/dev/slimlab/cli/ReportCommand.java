@@ -1,17 +1,12 @@
 package dev.slimlab.cli;
 
 import dev.slimlab.analysis.Analysis;
-import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Budgets;
-import dev.slimlab.experiment.store.ExperimentFile;
 import dev.slimlab.experiment.store.ExperimentFileException;
-import dev.slimlab.io.AtomicFiles;
-import dev.slimlab.optimize.Catalog;
 import dev.slimlab.report.ReportFormat;
 import dev.slimlab.report.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +31,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    SlimLabCommand root;
 
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "An experiment file written by slimlab run --out.")
     Path experiment;
@@ -62,20 +61,19 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Analysis analysis;
         try {
-            analysis = new Analyzer(Catalog.standard()).analyze(ExperimentFile.load(experiment));
+            analysis = root.service().analyze(root.service().store().load(experiment));
         } catch (ExperimentFileException e) {
             err.println("slimlab report: " + e.getMessage());
             return SlimLabCommand.EXIT_FAILURE;
         }
         List<Budgets.Check> checks = budgets.check(analysis);
-        String report = Reports.render(analysis, reportFormat, checks);
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(report);
+            stdout.print(Reports.render(analysis, reportFormat, checks));
             stdout.flush();
         } else {
             try {
-                AtomicFiles.write(out, report.getBytes(StandardCharsets.UTF_8));
+                root.service().exporter().report(analysis, reportFormat, checks, out);
             } catch (IOException e) {
                 err.println("slimlab report: cannot write " + out + ": " + e.getMessage());
                 return SlimLabCommand.EXIT_FAILURE;

@@ -40,10 +40,17 @@ public final class SlimLabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final EngineFactory engines;
     private final ExperimentService service;
 
-    SlimLabCommand(ExperimentService service) {
-        this.service = service;
+    SlimLabCommand(EngineFactory engines) {
+        this.engines = engines;
+        this.service = new ExperimentService(Catalog.standard(), engines);
+    }
+
+    /** The engine every subcommand talks to. */
+    EngineFactory engines() {
+        return engines;
     }
 
     /** The experiment service the subcommands share. */
@@ -75,7 +82,7 @@ public final class SlimLabCommand implements Callable<Integer> {
 
     /** The command line over the given engines (a fake one in tests). */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, EngineFactory engines) {
-        CommandLine commandLine = new CommandLine(new SlimLabCommand(new ExperimentService(Catalog.standard(), engines)));
+        CommandLine commandLine = new CommandLine(new SlimLabCommand(engines));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new ShortUsageErrorHandler());

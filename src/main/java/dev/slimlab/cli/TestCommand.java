@@ -1,8 +1,8 @@
 package dev.slimlab.cli;
 
-import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.ImageEngine;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.io.AtomicFiles;
@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,6 +41,9 @@ public final class TestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    SlimLabCommand root;
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to test (name, tag or id).")
     String image;
@@ -74,7 +78,7 @@ public final class TestCommand implements Callable<Integer> {
         Cancellation cancellation = new Cancellation();
         List<TestOutcome> outcomes;
         try (CancelOnInterrupt onInterrupt = new CancelOnInterrupt(cancellation);
-             DockerEngine engine = new DockerEngine()) {
+             ImageEngine engine = root.engines().open()) {
             engine.inspect(image); // says plainly when the image is not there, before any test
             err.println("slimlab test: " + suite.testCount() + " tests of " + config + " on " + image);
             outcomes = new SuiteRunner(engine, settings).run(suite, image, cancellation);
