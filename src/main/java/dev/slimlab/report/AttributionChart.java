@@ -1,13 +1,13 @@
 package dev.slimlab.report;
 
+import static dev.slimlab.analysis.Formats.signedSize;
 import static dev.slimlab.report.ChartStyle.bytesAxis;
 import static dev.slimlab.report.ChartStyle.categoryPlot;
 import static dev.slimlab.report.ChartStyle.finish;
+import static dev.slimlab.report.ChartStyle.sizeLabel;
 import static dev.slimlab.report.ChartStyle.styleBars;
 import static dev.slimlab.report.ReportCharts.INTERACTION;
 import static dev.slimlab.report.ReportCharts.INTERACTION_AND_REST;
-import static dev.slimlab.report.ReportCharts.bytes;
-import static dev.slimlab.report.ReportCharts.signedBytes;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Assessment;
@@ -63,13 +63,13 @@ final class AttributionChart {
         renderer.setMaximumBarWidth(0.14);
         int last = data.getColumnCount() - 1;
         renderer.setDefaultItemLabelGenerator(new CellLabels((d, row, col) -> col == 0 || col == last
-                ? bytes(d.getValue(row, col)) : signedBytes(d.getValue(row, col).longValue())));
+                ? sizeLabel(d.getValue(row, col)) : signedSize(d.getValue(row, col).longValue())));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultNegativeItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6,
                 TextAnchor.TOP_CENTER));
         renderer.setDefaultToolTipGenerator((d, row, col) -> d.getColumnKey(col) + ": "
-                + (col == 0 || col == last ? bytes(d.getValue(row, col))
-                : signedBytes(d.getValue(row, col).longValue())));
+                + (col == 0 || col == last ? sizeLabel(d.getValue(row, col))
+                : signedSize(d.getValue(row, col).longValue())));
         double top = 0;
         double running = 0;
         for (int c = 0; c < last; c++) {

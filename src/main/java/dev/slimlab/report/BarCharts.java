@@ -1,5 +1,6 @@
 package dev.slimlab.report;
 
+import static dev.slimlab.analysis.Formats.duration;
 import static dev.slimlab.report.ChartStyle.ITEM_FONT;
 import static dev.slimlab.report.ChartStyle.bars;
 import static dev.slimlab.report.ChartStyle.bytesAxis;
@@ -7,13 +8,12 @@ import static dev.slimlab.report.ChartStyle.categoryPlot;
 import static dev.slimlab.report.ChartStyle.finish;
 import static dev.slimlab.report.ChartStyle.maxValue;
 import static dev.slimlab.report.ChartStyle.secondsAxis;
+import static dev.slimlab.report.ChartStyle.sizeLabel;
 import static dev.slimlab.report.ChartStyle.styleBars;
 import static dev.slimlab.report.ChartStyle.variantAxis;
 import static dev.slimlab.report.ReportCharts.COMPRESSED;
 import static dev.slimlab.report.ReportCharts.ON_DISK;
 import static dev.slimlab.report.ReportCharts.built;
-import static dev.slimlab.report.ReportCharts.bytes;
-import static dev.slimlab.report.ReportCharts.duration;
 import static dev.slimlab.report.ReportCharts.plain;
 import static dev.slimlab.report.ReportCharts.results;
 import static dev.slimlab.report.ReportCharts.shorten;
@@ -75,10 +75,10 @@ final class BarCharts {
         renderer.setSeriesPaint(0, ChartPalette.ACCENT);
         renderer.setSeriesPaint(1, ChartPalette.ACCENT_LIGHT);
         renderer.setItemMargin(0.04);
-        renderer.setDefaultItemLabelGenerator(new CellLabels((d, row, col) -> bytes(d.getValue(row, col))));
+        renderer.setDefaultItemLabelGenerator(new CellLabels((d, row, col) -> sizeLabel(d.getValue(row, col))));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultToolTipGenerator((d, row, col) -> d.getColumnKey(col) + ", " + d.getRowKey(row) + ": "
-                + bytes(d.getValue(row, col)));
+                + sizeLabel(d.getValue(row, col)));
         CategoryPlot plot = categoryPlot(data, variantAxis(analysis), bytesAxis("Image size", maxValue(data)), renderer);
         return finish(Kind.SIZE, plot, true, "Compressed: the gzip of each layer, what a pull transfers");
     }
@@ -99,10 +99,10 @@ final class BarCharts {
         }
         BarRenderer renderer = bars();
         renderer.setSeriesPaint(0, ChartPalette.ACCENT_LIGHT);
-        renderer.setDefaultItemLabelGenerator(new CellLabels((d, row, col) -> bytes(d.getValue(row, col)) + " · "
+        renderer.setDefaultItemLabelGenerator(new CellLabels((d, row, col) -> sizeLabel(d.getValue(row, col)) + " · "
                 + duration(seconds.get((String) d.getColumnKey(col)))));
         renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultToolTipGenerator((d, row, col) -> d.getColumnKey(col) + ": " + bytes(d.getValue(row, col))
+        renderer.setDefaultToolTipGenerator((d, row, col) -> d.getColumnKey(col) + ": " + sizeLabel(d.getValue(row, col))
                 + " to pull, about " + duration(seconds.get((String) d.getColumnKey(col))) + " at "
                 + plain(bandwidth) + " Mbit/s");
         CategoryPlot plot = categoryPlot(data, variantAxis(analysis), bytesAxis("Pull size", maxValue(data)), renderer);
@@ -163,7 +163,7 @@ final class BarCharts {
         renderer.setDefaultToolTipGenerator((d, row, col) -> {
             VariantResult r = results.get((String) d.getColumnKey(col));
             return r.name() + ", layer " + (row + 1) + " of " + r.layers().size() + ": "
-                    + shorten(r.layers().get(row).createdBy(), LONGEST_TOOLTIP) + " (" + bytes(d.getValue(row, col)) + ")";
+                    + shorten(r.layers().get(row).createdBy(), LONGEST_TOOLTIP) + " (" + sizeLabel(d.getValue(row, col)) + ")";
         });
         long tallest = 0;
         for (VariantResult r : shown) {

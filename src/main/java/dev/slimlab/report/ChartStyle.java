@@ -1,6 +1,7 @@
 package dev.slimlab.report;
 
 import dev.slimlab.analysis.Analysis;
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.report.ReportCharts.Kind;
 import dev.slimlab.report.ReportCharts.ScaledFormat;
 import java.awt.BasicStroke;
@@ -152,15 +153,9 @@ final class ChartStyle {
 
     /** A size axis in the decimal unit that suits the largest value: "Image size (GB)". */
     static NumberAxis bytesAxis(String what, double largest) {
-        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-        int unit = 0;
-        double divisor = 1;
-        while (unit < units.length - 1 && Math.abs(largest) >= divisor * 1000) {
-            divisor *= 1000;
-            unit++;
-        }
-        NumberAxis axis = new NumberAxis(what + " (" + units[unit] + ")");
-        axis.setStandardTickUnits(tickUnits(new ScaledFormat(divisor), divisor));
+        Formats.SizeUnit unit = Formats.sizeUnit(largest);
+        NumberAxis axis = new NumberAxis(what + " (" + unit.symbol() + ")");
+        axis.setStandardTickUnits(tickUnits(new ScaledFormat(unit.bytes()), unit.bytes()));
         axis.setAutoRangeIncludesZero(true);
         axis.setUpperMargin(0.12);
         return axis;
@@ -213,6 +208,11 @@ final class ChartStyle {
     @FunctionalInterface
     interface CellText {
         String text(CategoryDataset data, int row, int column);
+    }
+
+    /** A value of a category dataset as a size; nothing for a missing value. */
+    static String sizeLabel(Number bytes) {
+        return bytes == null ? "" : Formats.size(bytes.longValue());
     }
 
     /** Item labels from a function of the cell; the row and column labels are the keys. */

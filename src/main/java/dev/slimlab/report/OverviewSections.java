@@ -1,8 +1,11 @@
 package dev.slimlab.report;
 
+import static dev.slimlab.analysis.Formats.duration;
+import static dev.slimlab.analysis.Formats.signedDuration;
+import static dev.slimlab.analysis.Formats.signedPercent;
+import static dev.slimlab.analysis.Formats.size;
 import static dev.slimlab.report.Markup.escape;
 
-import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Attribution;
 import dev.slimlab.analysis.Budgets;
@@ -29,11 +32,11 @@ final class OverviewSections extends ReportSection {
         if (best.isPresent() && baseline.isPresent() && !best.get().name().equals(baseline.get().name())) {
             Assessment b = best.get();
             VariantResult base = baseline.get();
-            out.append("<p class=\"figures\">Size ").append(escape(Analyzer.bytes(base.sizeBytes()))).append(" \u2192 ")
-                    .append(escape(Analyzer.bytes(b.sizeBytes()))).append(" (")
+            out.append("<p class=\"figures\">Size ").append(escape(size(base.sizeBytes()))).append(" \u2192 ")
+                    .append(escape(size(b.sizeBytes()))).append(" (")
                     .append(escape(signedPercent(-b.sizeSavedPercent()))).append(") \u00b7 pull ")
-                    .append(escape(Analyzer.bytes(base.compressedBytes()))).append(" \u2192 ")
-                    .append(escape(Analyzer.bytes(b.pullBytes()))).append(" \u00b7 ");
+                    .append(escape(size(base.compressedBytes()))).append(" \u2192 ")
+                    .append(escape(size(b.pullBytes()))).append(" \u00b7 ");
             riskBadge(b.risk(), true);
             out.append(" \u00b7 tests ").append(b.testsPassed()).append(" / ").append(b.testsRun()).append(" passed");
             out.append("</p>\n");
@@ -119,10 +122,10 @@ final class OverviewSections extends ReportSection {
         out.append("</td>");
         boolean isBaseline = baseline.isPresent() && baseline.get().name().equals(a.name());
         if (a.built()) {
-            out.append("<td class=\"num size\">").append(escape(Analyzer.bytes(a.sizeBytes()))).append("</td>");
+            out.append("<td class=\"num size\">").append(escape(size(a.sizeBytes()))).append("</td>");
             out.append("<td class=\"num change\">").append(isBaseline ? "baseline"
                     : escape(signedPercent(-a.sizeSavedPercent()))).append("</td>");
-            out.append("<td class=\"num pull\">").append(escape(Analyzer.bytes(a.pullBytes())));
+            out.append("<td class=\"num pull\">").append(escape(size(a.pullBytes())));
             if (!isBaseline) {
                 out.append("<span class=\"sub\">").append(escape(signedPercent(-a.pullSavedPercent())))
                         .append("</span>");
@@ -169,7 +172,7 @@ final class OverviewSections extends ReportSection {
             out.append("\u2014</td>");
             return;
         }
-        out.append(escape(Figures.duration(t.median())));
+        out.append(escape(duration(t.median())));
         if (t.repetitions() > 1) {
             out.append("<span class=\"sub\">").append(escape(range(t))).append(", ").append(t.repetitions())
                     .append(" builds</span>");
@@ -177,7 +180,7 @@ final class OverviewSections extends ReportSection {
         if (!isBaseline && t.repetitions() < 2) {
             out.append("<span class=\"sub noise\">1 build: change not measurable</span>");
         } else if (!isBaseline) {
-            out.append("<span class=\"sub\">change ").append(escape(Figures.signedDuration(a.buildSecondsChange())));
+            out.append("<span class=\"sub\">change ").append(escape(signedDuration(a.buildSecondsChange())));
             if (a.buildChangeInNoise()) {
                 out.append(" <span class=\"noise\">(within noise)</span>");
             }
@@ -254,20 +257,20 @@ final class OverviewSections extends ReportSection {
         out.append("<section id=\"attribution\">\n<h2>What each optimization saves</h2>\n")
                 .append("<p>Each optimization of <b>").append(escape(at.target()))
                 .append("</b> measured alone against the original (")
-                .append(escape(Analyzer.bytes(at.originalBytes()))).append(" \u2192 ")
-                .append(escape(Analyzer.bytes(at.targetBytes()))).append(").</p>\n")
+                .append(escape(size(at.originalBytes()))).append(" \u2192 ")
+                .append(escape(size(at.targetBytes()))).append(").</p>\n")
                 .append("<table class=\"compact\">\n<thead><tr><th scope=\"col\">Optimization</th>")
                 .append("<th scope=\"col\" class=\"num\">Saved alone</th></tr></thead>\n<tbody>\n");
         for (Attribution.Step step : at.steps()) {
             out.append("<tr><td>");
             optimizationName(step.optimization());
-            out.append("</td><td class=\"num\">").append(escape(Analyzer.bytes(step.savedBytes())))
+            out.append("</td><td class=\"num\">").append(escape(size(step.savedBytes())))
                     .append("</td></tr>\n");
         }
         out.append("<tr><td>combined beyond (or short of) the sum <span class=\"note\">overlaps and synergies"
-                + "</span></td><td class=\"num\">").append(escape(Analyzer.bytes(at.interactionBytes())))
+                + "</span></td><td class=\"num\">").append(escape(size(at.interactionBytes())))
                 .append("</td></tr>\n<tr><th scope=\"row\">total</th><td class=\"num\"><b>")
-                .append(escape(Analyzer.bytes(at.originalBytes() - at.targetBytes()))).append("</b></td></tr>\n")
+                .append(escape(size(at.originalBytes() - at.targetBytes()))).append("</b></td></tr>\n")
                 .append("</tbody>\n</table>\n");
         if (!at.unmeasured().isEmpty()) {
             out.append("<p class=\"note\">Not measured alone (their saving is inside the combined line): ");

@@ -2,6 +2,7 @@ package dev.slimlab.report;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Assessment;
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.experiment.VariantResult;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -30,9 +30,8 @@ import org.jfree.svg.ViewBox;
  * export as PNG, and as {@link JFreeChart}s for the desktop app. Colours follow the app's palette
  * ({@link ChartPalette}; risk as colour and as a label, never colour alone).
  *
- * <p>Sizes are in decimal units, as Docker shows them (1 GB = 10⁹ bytes, labels with three
- * significant digits like {@code docker images}); the datasets hold bytes and seconds, the axes
- * show them in the unit that suits the largest value. Variants that
+ * <p>Sizes and durations are written as everywhere else ({@link Formats}); the datasets hold
+ * bytes and seconds, the axes show them in the unit that suits the largest value. Variants that
  * did not build have nothing to measure and are left out of the measurement charts; the
  * risk/reward chart names them below its title.
  *
@@ -190,52 +189,6 @@ public final class ReportCharts {
     }
 
     // ---------------------------------------------------------------- text
-
-    static String bytes(Number n) {
-        return n == null ? "" : bytes(n.longValue());
-    }
-
-    /**
-     * A size as {@code docker images} shows it: decimal units, three significant digits
-     * ("1.05 GB", "336 MB", "40.4 MB"), short enough to label a bar.
-     */
-    static String bytes(long n) {
-        if (Math.abs(n) < 1000) {
-            return n + " B";
-        }
-        BigDecimal value = new BigDecimal(n).round(new MathContext(3, RoundingMode.HALF_UP));
-        String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
-        int unit = -1;
-        while (value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 && unit < units.length - 1) {
-            value = value.movePointLeft(3);
-            unit++;
-        }
-        return value.stripTrailingZeros().toPlainString() + " " + units[unit];
-    }
-
-    /** A step of the waterfall: "−1.6 GB" smaller, "+50 MB" larger. */
-    static String signedBytes(long delta) {
-        return delta < 0 ? "\u2212" + bytes(-delta) : "+" + bytes(delta);
-    }
-
-    /** "8 s", "34 s", "6 min 2 s". */
-    static String duration(double seconds) {
-        if (seconds < 10) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
-        }
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        long h = s / 3600;
-        long m = s % 3600 / 60;
-        long rest = s % 60;
-        return (h > 0 ? h + " h " : "") + m + " min" + (rest > 0 && h == 0 ? " " + rest + " s" : "");
-    }
-
-    static String percent(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", p);
-    }
 
     /** A number as short as it can be written: 100, 2.5. */
     static String plain(double v) {

@@ -1,5 +1,6 @@
 package dev.slimlab.report;
 
+import static dev.slimlab.analysis.Formats.duration;
 import static dev.slimlab.report.Markup.escape;
 
 import dev.slimlab.analysis.Analysis;
@@ -152,16 +153,8 @@ abstract class ReportSection {
 
     /** The spread of the repetitions, as the other reports write durations. */
     static String range(BuildTime t) {
-        return Figures.duration(t.min()) + "\u2013" + Figures.duration(t.max());
+        return duration(t.min()) + "\u2013" + duration(t.max());
     }
 
-    static String percent(double p) {
-        return String.format(Locale.ROOT, "%.1f%%", p);
-    }
 
-    /** A change as a signed percentage, with a true minus sign: {@code −61.3%}, {@code +2.0%}. */
-    static String signedPercent(double p) {
-        String abs = String.format(Locale.ROOT, "%.1f%%", Math.abs(p));
-        return (abs.equals("0.0%") ? "\u00b1" : p > 0 ? "+" : "\u2212") + abs;
-    }
 }

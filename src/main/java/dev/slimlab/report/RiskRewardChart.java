@@ -1,11 +1,11 @@
 package dev.slimlab.report;
 
+import static dev.slimlab.analysis.Formats.percent;
 import static dev.slimlab.report.ChartStyle.ITEM_FONT;
 import static dev.slimlab.report.ChartStyle.finish;
 import static dev.slimlab.report.ChartStyle.tickUnits;
 import static dev.slimlab.report.ReportCharts.PARETO_FRONT;
 import static dev.slimlab.report.ReportCharts.VARIANTS;
-import static dev.slimlab.report.ReportCharts.percent;
 import static dev.slimlab.report.ReportCharts.shorten;
 import static dev.slimlab.report.ReportCharts.working;
 

@@ -1,8 +1,11 @@
 package dev.slimlab.report;
 
+import static dev.slimlab.analysis.Formats.duration;
+import static dev.slimlab.analysis.Formats.percent;
+import static dev.slimlab.analysis.Formats.signedPercent;
+import static dev.slimlab.analysis.Formats.size;
 import static dev.slimlab.report.Markup.escape;
 
-import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.BuildTime;
 import dev.slimlab.analysis.RiskLevel;
@@ -51,7 +54,7 @@ final class VariantDetails extends ReportSection {
             riskBadge(a.risk(), true);
             out.append("<span class=\"summary-figures\">");
             if (a.built()) {
-                out.append(escape(Analyzer.bytes(a.sizeBytes())));
+                out.append(escape(size(a.sizeBytes())));
                 if (baseline.isPresent() && !baseline.get().name().equals(a.name())) {
                     out.append(" (").append(escape(signedPercent(-a.sizeSavedPercent()))).append(")");
                 }
@@ -118,21 +121,21 @@ final class VariantDetails extends ReportSection {
 
     private void figures(Assessment a, VariantResult v) {
         out.append("<dl class=\"figures\">\n");
-        figure("Image size", Analyzer.bytes(a.sizeBytes()));
-        figure("Pull size", Analyzer.bytes(a.pullBytes()) + (v == null ? ""
-                : ", about " + Figures.duration(v.estimatedPullSeconds()) + " to pull"));
+        figure("Image size", size(a.sizeBytes()));
+        figure("Pull size", size(a.pullBytes()) + (v == null ? ""
+                : ", about " + duration(v.estimatedPullSeconds()) + " to pull"));
         if (baseline.isPresent() && !baseline.get().name().equals(a.name())) {
-            figure("Saved vs " + baseline.get().name(), Analyzer.bytes(a.sizeSavedBytes()) + " ("
-                    + percent(a.sizeSavedPercent()) + "); pull " + Analyzer.bytes(a.pullSavedBytes()) + ", "
-                    + Figures.duration(a.pullSecondsSaved()) + " per pull");
+            figure("Saved vs " + baseline.get().name(), size(a.sizeSavedBytes()) + " ("
+                    + percent(a.sizeSavedPercent()) + "); pull " + size(a.pullSavedBytes()) + ", "
+                    + duration(a.pullSecondsSaved()) + " per pull");
         }
         BuildTime t = a.buildTime();
         if (t.repetitions() > 0) {
-            figure("Build time", Figures.duration(t.median()) + ", the median of " + t.repetitions()
+            figure("Build time", duration(t.median()) + ", the median of " + t.repetitions()
                     + (t.repetitions() == 1 ? " build" : " builds (" + range(t) + ")"));
         }
         figure("Layers", String.valueOf(a.layers()));
-        figure("Efficiency", percent(100 * a.efficiency()) + ", " + Analyzer.bytes(a.wastedBytes())
+        figure("Efficiency", percent(100 * a.efficiency()) + ", " + size(a.wastedBytes())
                 + " in files repeated across layers");
         out.append("</dl>\n");
     }
@@ -198,7 +201,7 @@ final class VariantDetails extends ReportSection {
         for (LayerResult layer : v.layers()) {
             out.append("<tr><td class=\"num\">").append(n++).append("</td><td class=\"code\">")
                     .append(escape(layer.createdBy())).append("</td><td class=\"num\">")
-                    .append(escape(Analyzer.bytes(layer.sizeBytes()))).append("</td><td class=\"num\">")
+                    .append(escape(size(layer.sizeBytes()))).append("</td><td class=\"num\">")
                     .append(escape(total == 0 ? "\u2014" : percent(100.0 * layer.sizeBytes() / total)))
                     .append("</td></tr>\n");
         }
@@ -212,7 +215,7 @@ final class VariantDetails extends ReportSection {
             return;
         }
         out.append("<p class=\"note\">Files in two or more layers: every copy but the last still travels with "
-                + "the image. ").append(escape(Analyzer.bytes(v.wastedBytes()))).append(" in all (")
+                + "the image. ").append(escape(size(v.wastedBytes()))).append(" in all (")
                 .append(escape(percent(v.userWastedPercent()))).append(" of the layers above the base).</p>\n")
                 .append("<div class=\"table-wrap\"><table class=\"wasted\">\n<thead><tr><th scope=\"col\">Path</th>")
                 .append("<th scope=\"col\" class=\"num\">Layers</th><th scope=\"col\" class=\"num\">Total size</th>")
@@ -220,7 +223,7 @@ final class VariantDetails extends ReportSection {
         for (WastedFile f : v.topWastedFiles()) {
             out.append("<tr><td class=\"code\">").append(escape(f.path())).append("</td><td class=\"num\">")
                     .append(f.layers()).append("</td><td class=\"num\">")
-                    .append(escape(Analyzer.bytes(f.totalBytes()))).append("</td></tr>\n");
+                    .append(escape(size(f.totalBytes()))).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table></div>\n");
     }
@@ -257,7 +260,7 @@ final class VariantDetails extends ReportSection {
         }
         long bytes = packages.stream().mapToLong(InstalledPackage::installedBytes).sum();
         out.append("<h5>").append(title).append(" (").append(packages.size()).append(", ")
-                .append(escape(Analyzer.bytes(bytes))).append(")</h5>\n")
+                .append(escape(size(bytes))).append(")</h5>\n")
                 .append("<div class=\"table-wrap\"><table class=\"packages compact\">\n<thead><tr>")
                 .append("<th scope=\"col\">Package</th><th scope=\"col\">Version</th><th scope=\"col\">Manager</th>")
                 .append("<th scope=\"col\" class=\"num\">Installed size</th></tr></thead>\n<tbody>\n");
@@ -265,14 +268,14 @@ final class VariantDetails extends ReportSection {
             out.append("<tr><td>").append(escape(p.name())).append("</td><td class=\"code\">")
                     .append(escape(p.version())).append("</td><td>").append(escape(p.manager()))
                     .append("</td><td class=\"num\">")
-                    .append(p.installedBytes() == 0 ? "\u2014" : escape(Analyzer.bytes(p.installedBytes())))
+                    .append(p.installedBytes() == 0 ? "\u2014" : escape(size(p.installedBytes())))
                     .append("</td></tr>\n");
         }
         if (packages.size() > MAX_PACKAGES) {
             List<InstalledPackage> rest = packages.subList(MAX_PACKAGES, packages.size());
             out.append("<tr><td colspan=\"3\" class=\"muted\">and ").append(rest.size())
                     .append(" smaller ones</td><td class=\"num\">")
-                    .append(escape(Analyzer.bytes(rest.stream().mapToLong(InstalledPackage::installedBytes).sum())))
+                    .append(escape(size(rest.stream().mapToLong(InstalledPackage::installedBytes).sum())))
                     .append("</td></tr>\n");
         }
         out.append("</tbody>\n</table></div>\n");
@@ -298,7 +301,7 @@ final class VariantDetails extends ReportSection {
                 out.append("<tr><td><span class=\"badge status-").append(status).append("\">").append(status)
                         .append("</span></td><td>").append(escape(t.kind())).append("</td><td>")
                         .append(escape(t.name())).append("</td><td class=\"num\">")
-                        .append(escape(String.format(Locale.ROOT, "%.2f s", t.seconds()))).append("</td><td>");
+                        .append(escape(duration(t.seconds()))).append("</td><td>");
                 if (!t.message().isEmpty()) {
                     out.append("<div class=\"message\">").append(escape(t.message())).append("</div>");
                 }
