@@ -249,7 +249,8 @@ public final class Analyzer {
                 && d.saved > chosen.saved).max(Comparator.comparingLong(d -> d.saved));
         best.reason = "saves " + Formats.size(best.saved) + " (" + Formats.percent(best.savedPercent) + ") at "
                 + best.risk.label() + " risk" + riskier.map(r -> "; the riskier " + r.v.name() + " saves only "
-                + Formats.size(r.saved - chosen.saved) + " more at " + r.risk.label() + " risk").orElse("") + (riskier.isPresent() ? "" : breakage);
+                + Formats.size(r.saved - chosen.saved) + " more at " + r.risk.label() + " risk").orElse("")
+                + (riskier.isPresent() ? "" : breakage);
         return best;
     }
 

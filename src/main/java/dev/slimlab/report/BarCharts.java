@@ -163,7 +163,8 @@ final class BarCharts {
         renderer.setDefaultToolTipGenerator((d, row, col) -> {
             VariantResult r = results.get((String) d.getColumnKey(col));
             return r.name() + ", layer " + (row + 1) + " of " + r.layers().size() + ": "
-                    + shorten(r.layers().get(row).createdBy(), LONGEST_TOOLTIP) + " (" + sizeLabel(d.getValue(row, col)) + ")";
+                    + shorten(r.layers().get(row).createdBy(), LONGEST_TOOLTIP) + " ("
+                    + sizeLabel(d.getValue(row, col)) + ")";
         });
         long tallest = 0;
         for (VariantResult r : shown) {
