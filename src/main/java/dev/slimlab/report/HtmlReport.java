@@ -100,13 +100,15 @@ public final class HtmlReport {
         AtomicFiles.write(file, render(analysis, charts).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The report's style sheet, inlined in every report. */
+    /** The report's style sheet, inlined in every report, with the palette's colours as its variables. */
     static String css() {
         try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("report.css is missing from the class path");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("    /* palette: light */\n", Palette.LIGHT.cssVariables("    "))
+                    .replace("        /* palette: dark */\n", Palette.DARK.cssVariables("        "));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

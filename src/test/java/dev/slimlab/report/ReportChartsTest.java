@@ -18,9 +18,7 @@ import dev.slimlab.report.ReportCharts.Kind;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -358,17 +356,13 @@ class ReportChartsTest {
     }
 
     @Test
-    void thePaletteIsTheAppsStyleSheet() throws IOException {
-        String css;
-        try (InputStream in = getClass().getResourceAsStream("/dev/slimlab/ui/theme/base.css")) {
-            assertThat(in).isNotNull();
-            css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(css).contains("-slim-accent: " + ChartPalette.css(ChartPalette.ACCENT) + ";",
-                "-slim-risk-low: " + ChartPalette.css(ChartPalette.RISK_LOW) + ";",
-                "-slim-risk-medium: " + ChartPalette.css(ChartPalette.RISK_MEDIUM) + ";",
-                "-slim-risk-high: " + ChartPalette.css(ChartPalette.RISK_HIGH) + ";",
-                "-slim-fg: " + ChartPalette.css(ChartPalette.FOREGROUND) + ";");
+    void thePaletteIsTheAppsStyleSheet() {
+        String css = Palette.LIGHT.lookedUpColours();
+        assertThat(css).contains("-slim-accent: " + Palette.css(ChartPalette.ACCENT) + ";",
+                "-slim-risk-low: " + Palette.css(ChartPalette.RISK_LOW) + ";",
+                "-slim-risk-medium: " + Palette.css(ChartPalette.RISK_MEDIUM) + ";",
+                "-slim-risk-high: " + Palette.css(ChartPalette.RISK_HIGH) + ";",
+                "-slim-fg: " + Palette.css(ChartPalette.FOREGROUND) + ";");
     }
 
     @Test
