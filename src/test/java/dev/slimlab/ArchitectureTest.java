@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] MODEL_PACKAGES = {
+        "dev.slimlab.gotext..",
         "dev.slimlab.dockerfile..",
         "dev.slimlab.optimize..",
         "dev.slimlab.experiment..",

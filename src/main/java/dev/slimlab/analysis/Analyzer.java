@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -261,9 +260,10 @@ public final class Analyzer {
         Draft chosen = best;
         Optional<Draft> riskier = candidates.stream().filter(d -> d.risk.compareTo(chosen.risk) > 0
                 && d.saved > chosen.saved).max(Comparator.comparingLong(d -> d.saved));
-        best.reason = "saves " + bytes(best.saved) + " (" + pct(best.savedPercent) + ") at " + best.risk.label()
-                + " risk" + riskier.map(r -> "; the riskier " + r.v.name() + " saves only " + bytes(r.saved - chosen.saved)
-                + " more at " + r.risk.label() + " risk").orElse("") + (riskier.isPresent() ? "" : breakage);
+        best.reason = "saves " + Formats.size(best.saved) + " (" + Formats.percent(best.savedPercent) + ") at "
+                + best.risk.label() + " risk" + riskier.map(r -> "; the riskier " + r.v.name() + " saves only "
+                + Formats.size(r.saved - chosen.saved) + " more at " + r.risk.label() + " risk").orElse("")
+                + (riskier.isPresent() ? "" : breakage);
         return best;
     }
 
@@ -279,13 +279,14 @@ public final class Analyzer {
         }
         if (d.risk.compareTo(best.risk) > 0 && d.saved > best.saved) {
             d.verdict = Verdict.OVER_ENGINEERED;
-            d.reason = "saves " + bytes(d.saved - best.saved) + " more than " + best.v.name() + " at " + d.risk.label()
-                    + " risk instead of " + best.risk.label();
+            d.reason = "saves " + Formats.size(d.saved - best.saved) + " more than " + best.v.name() + " at "
+                    + d.risk.label() + " risk instead of " + best.risk.label();
         } else {
             d.verdict = Verdict.TOO_LARGE;
             long larger = best.saved - d.saved;
             d.reason = larger > 0
-                    ? bytes(larger) + " (" + pct(percent(larger, d.v.sizeBytes())) + ") larger than " + best.v.name()
+                    ? Formats.size(larger) + " (" + Formats.percent(percent(larger, d.v.sizeBytes())) + ") larger than "
+                            + best.v.name()
                     : "no smaller than " + best.v.name() + ", at " + d.risk.label() + " risk instead of "
                             + best.risk.label();
         }
@@ -332,25 +333,7 @@ public final class Analyzer {
         return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
-    static String pct(double percent) {
-        return String.format(Locale.ROOT, "%.1f%%", percent);
-    }
 
-    /** Decimal units, as Docker shows sizes: 1.2 GB, 600.0 MB. */
-    public static String bytes(long n) {
-        long abs = Math.abs(n);
-        if (abs < 1000) {
-            return n + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = n;
-        int unit = -1;
-        while (Math.abs(value) >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
 
     static String joined(Set<String> ids) {
         return ids.stream().sorted().collect(Collectors.joining(", "));

@@ -54,7 +54,7 @@ public record Budgets(OptionalLong maxSizeBytes, OptionalLong maxPullBytes, Opti
             checks.add(new Check("min efficiency", v.name(), format(min), format(v.efficiency()), ok,
                     ok ? v.name() + ": efficiency " + format(v.efficiency()) + " is at least " + format(min)
                             : v.name() + ": efficiency " + format(v.efficiency()) + " is below the budget of "
-                                    + format(min) + " (" + Analyzer.bytes(v.wastedBytes()) + " wasted in files written"
+                                    + format(min) + " (" + Formats.size(v.wastedBytes()) + " wasted in files written"
                                     + " in one layer and changed or removed in another)"));
         });
         if (failOnRegression) {
@@ -75,10 +75,10 @@ public record Budgets(OptionalLong maxSizeBytes, OptionalLong maxPullBytes, Opti
     private static Check ceiling(String name, Assessment v, long max, long actual) {
         boolean ok = actual <= max;
         String what = name.substring("max ".length());
-        return new Check(name, v.name(), Analyzer.bytes(max), Analyzer.bytes(actual), ok,
-                ok ? v.name() + ": " + what + " " + Analyzer.bytes(actual) + " is within the budget of " + Analyzer.bytes(max)
-                        : v.name() + ": " + what + " " + Analyzer.bytes(actual) + " is over the budget of "
-                                + Analyzer.bytes(max) + " by " + Analyzer.bytes(actual - max));
+        return new Check(name, v.name(), Formats.size(max), Formats.size(actual), ok,
+                ok ? v.name() + ": " + what + " " + Formats.size(actual) + " is within the budget of " + Formats.size(max)
+                        : v.name() + ": " + what + " " + Formats.size(actual) + " is over the budget of "
+                                + Formats.size(max) + " by " + Formats.size(actual - max));
     }
 
     private static String format(double value) {

@@ -4,6 +4,7 @@ import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Budgets;
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.app.Checks;
 import dev.slimlab.app.ExperimentService;
 import dev.slimlab.app.ExperimentSetup;
@@ -251,8 +252,8 @@ public final class RunCommand implements Callable<Integer> {
             String parity = a.optimizations().isEmpty() || v.staging().isEmpty() ? "-"
                     : a.parityHigh() + "/" + a.parityMedium() + "/" + a.parityLow();
             s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9.1f %6.1f%% %10s %7s %-8s %-7s %s%n",
-                    v.name(), "built", Analyzer.bytes(v.sizeBytes()), change, Analyzer.bytes(v.compressedBytes()),
-                    v.medianBuildSeconds(), 100 * v.efficiency(), Analyzer.bytes(v.wastedBytes()), tests, parity,
+                    v.name(), "built", Formats.size(v.sizeBytes()), change, Formats.size(v.compressedBytes()),
+                    v.medianBuildSeconds(), 100 * v.efficiency(), Formats.size(v.wastedBytes()), tests, parity,
                     a.risk().label(), a.verdict().label()));
         }
         s.append("(PARITY: high/medium/low findings against the original)\n");

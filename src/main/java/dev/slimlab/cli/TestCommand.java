@@ -1,5 +1,6 @@
 package dev.slimlab.cli;
 
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.engine.api.ImageEngine;
@@ -108,7 +109,7 @@ public final class TestCommand implements Callable<Integer> {
                 case FAILED -> "FAIL";
                 case ERROR -> "ERROR";
             };
-            out.printf(Locale.ROOT, "%-5s %-13s %s (%.1f s)%n", status, t.kind(), t.name(), t.seconds());
+            out.printf(Locale.ROOT, "%-5s %-13s %s (%s)%n", status, t.kind(), t.name(), Formats.duration(t.seconds()));
             t.message().lines().forEach(line -> out.println("      " + line));
         }
         long passed = outcomes.stream().filter(TestOutcome::passed).count();

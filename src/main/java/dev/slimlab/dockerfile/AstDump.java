@@ -1,5 +1,6 @@
 package dev.slimlab.dockerfile;
 
+import dev.slimlab.gotext.GoText;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package dev.slimlab.dockerfile;
 
+import dev.slimlab.gotext.GoText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.slimlab.dockerfile;
 
+import dev.slimlab.gotext.GoText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

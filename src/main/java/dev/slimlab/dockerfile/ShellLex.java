@@ -1,5 +1,7 @@
 package dev.slimlab.dockerfile;
 
+import dev.slimlab.gotext.GoText;
+import dev.slimlab.gotext.ShellGlob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -287,8 +289,8 @@ public final class ShellLex {
                     if (skipUnsetEnv && !set) {
                         return "${" + name + (char) ch + (longest ? String.valueOf((char) ch) : "") + pattern + "}";
                     }
-                    return ch == '#' ? Glob.removePrefix(current, pattern, longest)
-                            : Glob.removeSuffix(current, pattern, longest);
+                    return ch == '#' ? ShellGlob.removePrefix(current, pattern, longest)
+                            : ShellGlob.removeSuffix(current, pattern, longest);
                 }
                 case '/': {
                     boolean all = peek() == '/';
@@ -300,7 +302,7 @@ public final class ShellLex {
                     if (skipUnsetEnv && !set) {
                         return "${" + name + "/" + (all ? "/" : "") + pattern + "/" + replacement + "}";
                     }
-                    return Glob.replace(current, pattern, replacement, all);
+                    return ShellGlob.replace(current, pattern, replacement, all);
                 }
                 default:
                     if (ch == EOF) {

@@ -1,5 +1,6 @@
 package dev.slimlab.engine;
 
+import dev.slimlab.gotext.GoPath;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -455,7 +456,7 @@ public final class ContextArchive {
 
     /** A clean relative path inside the context, or an IllegalArgumentException. */
     static String relativePathOf(String path) {
-        String clean = DockerignorePatterns.goClean(path.replace('\\', '/'));
+        String clean = GoPath.clean(path.replace('\\', '/'));
         while (clean.startsWith("/")) {
             clean = clean.substring(1);
         }

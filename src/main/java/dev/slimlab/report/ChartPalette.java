@@ -5,35 +5,31 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * The colours of SlimLab's charts, in one place. They are the looked-up colours of the app's
- * base style sheet ({@code ui/theme/base.css}: {@code -slim-accent}, {@code -slim-risk-*},
- * {@code -slim-fg}), so that a chart in the app, in a report and in an exported PNG speaks the
- * same language. Risk is never shown by colour alone: wherever a risk colour is used, the risk
- * level is also written.
+ * The colours of SlimLab's charts. Charts are drawn on white paper in both themes, so their
+ * accent, text and risk colours are those of the light {@link Palette}: a chart in the app, in a
+ * report and in an exported PNG speaks the same language as the rest. Risk is never shown by
+ * colour alone: wherever a risk colour is used, the risk level is also written.
  */
 public final class ChartPalette {
 
-    /** {@code -slim-accent}: the main series, the recommended variant. */
-    public static final Color ACCENT = new Color(0x2563a8);
+    private static final Palette PAPER = Palette.LIGHT;
+
+    /** The palette's accent: the main series, the recommended variant. */
+    public static final Color ACCENT = PAPER.accent();
     /** A light tint of the accent: a second series beside the first (compressed beside on-disk). */
     public static final Color ACCENT_LIGHT = new Color(0x8db4e2);
-    /** {@code -slim-fg}: text, axis lines, whiskers, the Pareto front. */
-    public static final Color FOREGROUND = new Color(0x1d2430);
+    /** Text, axis lines, whiskers, the Pareto front. */
+    public static final Color FOREGROUND = PAPER.foreground();
     /** Secondary text: subtitles, tick labels. */
-    public static final Color MUTED = new Color(0x5b6473);
+    public static final Color MUTED = PAPER.muted();
     /** Grid lines. */
     public static final Color GRID = new Color(0xdfe3ea);
     /** The chart's background. */
     public static final Color BACKGROUND = Color.WHITE;
 
-    /** No risk (the original itself): a light green. */
-    public static final Color RISK_NONE = new Color(0x6aa884);
-    /** {@code -slim-risk-low}. */
-    public static final Color RISK_LOW = new Color(0x2e7d4f);
-    /** {@code -slim-risk-medium}. */
-    public static final Color RISK_MEDIUM = new Color(0xa86200);
-    /** {@code -slim-risk-high}. */
-    public static final Color RISK_HIGH = new Color(0xb3261e);
+    public static final Color RISK_LOW = PAPER.riskLow();
+    public static final Color RISK_MEDIUM = PAPER.riskMedium();
+    public static final Color RISK_HIGH = PAPER.riskHigh();
 
     /** A step that makes the image smaller (waterfall): the low-risk green. */
     public static final Color SAVING = RISK_LOW;
@@ -54,21 +50,11 @@ public final class ChartPalette {
 
     /** The colour of a risk level. */
     public static Color risk(RiskLevel level) {
-        return switch (level) {
-            case NONE -> RISK_NONE;
-            case LOW -> RISK_LOW;
-            case MEDIUM -> RISK_MEDIUM;
-            case HIGH -> RISK_HIGH;
-        };
+        return PAPER.risk(level);
     }
 
     /** The i-th series colour, repeating after {@link #SERIES} runs out. */
     public static Color series(int i) {
         return SERIES.get(Math.floorMod(i, SERIES.size()));
-    }
-
-    /** The colour as CSS writes it, {@code #rrggbb}. */
-    public static String css(Color c) {
-        return String.format("#%06x", c.getRGB() & 0xffffff);
     }
 }

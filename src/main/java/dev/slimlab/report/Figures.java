@@ -1,9 +1,8 @@
 package dev.slimlab.report;
 
-import dev.slimlab.analysis.Analyzer;
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.BuildTime;
-import java.util.Locale;
 
 /** How the reports write the same figures, so that every format says the same thing the same way. */
 public final class Figures {
@@ -12,11 +11,11 @@ public final class Figures {
     }
 
     public static String size(Assessment a) {
-        return a.built() ? Analyzer.bytes(a.sizeBytes()) : "—";
+        return a.built() ? Formats.size(a.sizeBytes()) : "—";
     }
 
     public static String pull(Assessment a) {
-        return a.built() ? Analyzer.bytes(a.pullBytes()) : "—";
+        return a.built() ? Formats.size(a.pullBytes()) : "—";
     }
 
     /** The change against the original, e.g. {@code −61.3%}; "—" for the original and for broken variants. */
@@ -24,8 +23,7 @@ public final class Figures {
         if (!a.built() || a.optimizations().isEmpty()) {
             return "—";
         }
-        double change = -a.sizeSavedPercent();
-        return String.format(Locale.ROOT, "%s%.1f%%", change > 0 ? "+" : change < 0 ? "−" : "", Math.abs(change));
+        return Formats.signedPercent(-a.sizeSavedPercent());
     }
 
     /** Median build time with the min–max of the repetitions, and "within noise" where it applies. */
@@ -34,28 +32,18 @@ public final class Figures {
         if (t.repetitions() == 0 || !a.built()) {
             return "—";
         }
-        String text = duration(t.median());
+        String text = Formats.duration(t.median());
         if (t.repetitions() > 1) {
-            text += " (" + duration(t.min()) + "–" + duration(t.max()) + ")";
+            text += " (" + Formats.duration(t.min()) + "–" + Formats.duration(t.max()) + ")";
         }
         if (!a.optimizations().isEmpty() && a.built()) {
             text += t.repetitions() < 2 ? ", 1 build: change not measurable"
-                    : a.buildChangeInNoise() ? ", within noise" : ", " + signedDuration(a.buildSecondsChange());
+                    : a.buildChangeInNoise() ? ", within noise" : ", " + Formats.signedDuration(a.buildSecondsChange());
         }
         return text;
     }
 
-    public static String duration(double seconds) {
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
-        }
-        long whole = Math.round(seconds);
-        return String.format(Locale.ROOT, "%dm %02ds", whole / 60, whole % 60);
-    }
 
-    public static String signedDuration(double seconds) {
-        return (seconds >= 0 ? "+" : "−") + duration(Math.abs(seconds));
-    }
 
     public static String tests(Assessment a) {
         return a.testsRun() == 0 ? "—" : a.testsPassed() + "/" + a.testsRun();

@@ -1,7 +1,7 @@
 package dev.slimlab.report;
 
 import dev.slimlab.analysis.Analysis;
-import dev.slimlab.analysis.Analyzer;
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Budgets;
 import dev.slimlab.experiment.ParityFinding;
@@ -48,12 +48,12 @@ public final class MarkdownReport {
         analysis.attribution().ifPresent(attribution -> {
             md.append("\n<details><summary>What each optimization saves on its own</summary>\n\n");
             md.append("| Step | Size change |\n|---|---:|\n");
-            md.append("| original | ").append(Analyzer.bytes(attribution.originalBytes())).append(" |\n");
+            md.append("| original | ").append(Formats.size(attribution.originalBytes())).append(" |\n");
             attribution.steps().forEach(step -> md.append("| ").append(inline(step.optimization())).append(" alone | ")
-                    .append(signed(-step.savedBytes())).append(" |\n"));
-            md.append("| the rest: combining them, and the optimizations not measured alone | ").append(signed(-attribution.interactionBytes())).append(" |\n");
+                    .append(Formats.signedSize(-step.savedBytes())).append(" |\n"));
+            md.append("| the rest: combining them, and the optimizations not measured alone | ").append(Formats.signedSize(-attribution.interactionBytes())).append(" |\n");
             md.append("| ").append(inline(attribution.target())).append(" | ")
-                    .append(Analyzer.bytes(attribution.targetBytes())).append(" |\n");
+                    .append(Formats.size(attribution.targetBytes())).append(" |\n");
             if (!attribution.unmeasured().isEmpty()) {
                 md.append("\nNot measured alone: ").append(inline(String.join(", ", attribution.unmeasured()))).append('\n');
             }
@@ -72,8 +72,8 @@ public final class MarkdownReport {
             md.append('\n');
             if (a.built()) {
                 md.append("- Layers: ").append(a.layers()).append(", efficiency ")
-                        .append(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * a.efficiency()))
-                        .append(", wasted ").append(Analyzer.bytes(a.wastedBytes())).append('\n');
+                        .append(Formats.percent(100 * a.efficiency()))
+                        .append(", wasted ").append(Formats.size(a.wastedBytes())).append('\n');
             } else {
                 md.append("- Error: ").append(inline(v.error().orElse(""))).append('\n');
             }
@@ -124,9 +124,5 @@ public final class MarkdownReport {
         }
         String fence = "`".repeat(Math.max(3, longest + 1));
         return fence + language + "\n" + text + (text.endsWith("\n") ? "" : "\n") + fence + "\n";
-    }
-
-    private static String signed(long bytes) {
-        return (bytes > 0 ? "+" : bytes < 0 ? "−" : "") + Analyzer.bytes(Math.abs(bytes));
     }
 }

@@ -143,9 +143,9 @@ class HtmlReportTest {
         assertThat(cell("original", "parity-high")).isEqualTo("\u2014");
         assertThat(cell("apt-clean-lists", "parity-low")).isEqualTo("\u2014");
         assertThat(cell("minimal", "pull")).startsWith("420.0 MB").endsWith("\u221260.0%");
-        assertThat(cell("minimal", "build")).startsWith("6m 02s").contains("5m 55s\u20136m 11s, 3 builds")
-                .contains("change \u22121m 58s").doesNotContain("within noise");
-        assertThat(cell("slim-base", "build")).isEqualTo("6m 40s1 build: change not measurable");
+        assertThat(cell("minimal", "build")).startsWith("6 min 2 s").contains("5 min 55 s\u20136 min 11 s, 3 builds")
+                .contains("change \u22121 min 58 s").doesNotContain("within noise");
+        assertThat(cell("slim-base", "build")).isEqualTo("6 min 40 s1 build: change not measurable");
         assertThat(cell("original", "build")).doesNotContain("within noise").doesNotContain("+").doesNotContain("\u2212");
         // risk is a word and a colour class, never colour alone
         assertThat(texts("//table[@class='variants']/tbody/tr/td[@class='risk-cell']/span[contains(@class,'badge')]"))

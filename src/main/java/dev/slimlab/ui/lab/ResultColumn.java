@@ -1,6 +1,7 @@
 package dev.slimlab.ui.lab;
 
 import dev.slimlab.analysis.Assessment;
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.analysis.Verdict;
 import dev.slimlab.report.Figures;
 import java.util.Comparator;
@@ -72,12 +73,12 @@ public enum ResultColumn {
         if (!a.built() || a.buildTime().repetitions() == 0) {
             return "—";
         }
-        String text = Figures.duration(a.buildTime().median());
+        String text = Formats.duration(a.buildTime().median());
         if (a.optimizations().isEmpty() || a.buildTime().repetitions() < 2) {
             return text;
         }
         return text + (a.buildChangeInNoise() ? " (in noise)"
-                : " (" + Figures.signedDuration(a.buildSecondsChange()) + ")");
+                : " (" + Formats.signedDuration(a.buildSecondsChange()) + ")");
     }
 
     private static <K extends Comparable<? super K>> Comparator<ResultRow> by(Function<Assessment, K> key) {

@@ -1,7 +1,7 @@
 package dev.slimlab.ui.lab;
 
 import dev.slimlab.analysis.Analysis;
-import dev.slimlab.analysis.Analyzer;
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.analysis.RiskLevel;
 import dev.slimlab.engine.api.WastedFile;
 import dev.slimlab.experiment.ParityFinding;
@@ -280,14 +280,14 @@ final class ResultsPane {
         layers.getColumns().addAll(List.of(
                 column("#", LayerRow::number, String::valueOf, true, 40),
                 column("Instruction", LayerRow::instruction, s -> s, LayerRow::createdBy, false, 360),
-                column("Size", LayerRow::sizeBytes, Analyzer::bytes, true, 90),
-                column("Share", LayerRow::sharePercent, ResultsViewModel::percent, true, 70)));
+                column("Size", LayerRow::sizeBytes, Formats::size, true, 90),
+                column("Share", LayerRow::sharePercent, Formats::percent, true, 70)));
         TableView<WastedFile> wasted = new TableView<>();
         wasted.setId("wasted-table");
         wasted.getColumns().addAll(List.of(
                 column("Path", WastedFile::path, s -> s, WastedFile::path, false, 260),
                 column("Layers", WastedFile::layers, String::valueOf, true, 74),
-                column("Size", WastedFile::totalBytes, Analyzer::bytes, true, 90)));
+                column("Size", WastedFile::totalBytes, Formats::size, true, 90)));
         Label wastedHeading = new Label("Top wasted files");
         wastedHeading.getStyleClass().add("pane-heading");
         SplitPane split = new SplitPane(section(model.getLayers(), model.layersSummaryProperty(), layers),
@@ -305,7 +305,7 @@ final class ResultsPane {
                 column("Manager", PackageChange::manager, s -> s, false, 80),
                 column("Original version", PackageChange::originalVersion, ResultsPane::orDash, false, 150),
                 column("Variant version", PackageChange::variantVersion, ResultsPane::orDash, false, 150),
-                column("Installed size", PackageChange::bytes, b -> b == 0 ? "—" : Analyzer.bytes(b), true, 110)));
+                column("Installed size", PackageChange::bytes, b -> b == 0 ? "—" : Formats.size(b), true, 110)));
         return section(model.getPackageChanges(), model.packagesSummaryProperty(), table);
     }
 
@@ -320,7 +320,7 @@ final class ResultsPane {
         table.getColumns().addAll(List.of(status,
                 column("Kind", TestOutcome::kind, s -> s, false, 90),
                 column("Test", TestOutcome::name, s -> s, false, 180),
-                column("Time", TestOutcome::seconds, s -> String.format(Locale.ROOT, "%.2f s", s), true, 70),
+                column("Time", TestOutcome::seconds, Formats::duration, true, 70),
                 column("Message", t -> t.message().lines().findFirst().orElse(""), s -> s, TestOutcome::message,
                         false, 200)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->

@@ -1,8 +1,8 @@
 package dev.slimlab.ui.lab;
 
 import dev.slimlab.analysis.Analysis;
-import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
+import dev.slimlab.analysis.Formats;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
 import dev.slimlab.experiment.LayerResult;
@@ -156,9 +156,9 @@ public final class ResultsViewModel {
         }
         long total = v.layers().stream().mapToLong(LayerResult::sizeBytes).sum();
         layersSummary.set(v.layers().isEmpty() ? "No layers were recorded for this image."
-                : v.layers().size() + (v.layers().size() == 1 ? " layer, " : " layers, ") + Analyzer.bytes(total)
-                        + "; efficiency " + percent(100 * v.efficiency()) + "; " + Analyzer.bytes(v.wastedBytes())
-                        + " wasted in files that appear in two or more layers (" + percent(v.userWastedPercent())
+                : v.layers().size() + (v.layers().size() == 1 ? " layer, " : " layers, ") + Formats.size(total)
+                        + "; efficiency " + Formats.percent(100 * v.efficiency()) + "; " + Formats.size(v.wastedBytes())
+                        + " wasted in files that appear in two or more layers (" + Formats.percent(v.userWastedPercent())
                         + " of the layers above the base).");
         wastedSummary.set(v.topWastedFiles().isEmpty() ? "No file appears in more than one layer."
                 : "The biggest files in two or more layers: every copy but the last still travels with the image.");
@@ -198,8 +198,8 @@ public final class ResultsViewModel {
         List<PackageChange> added = of(changes, PackageChange.Kind.ADDED);
         List<PackageChange> changed = of(changes, PackageChange.Kind.VERSION_CHANGED);
         packagesSummary.set(count(v.packages().size(), "package") + " installed. Against the original: "
-                + dropped.size() + " dropped (" + Analyzer.bytes(bytes(dropped)) + "), " + added.size() + " added ("
-                + Analyzer.bytes(bytes(added)) + ")" + (changed.isEmpty() ? "" : ", " + changed.size()
+                + dropped.size() + " dropped (" + Formats.size(bytes(dropped)) + "), " + added.size() + " added ("
+                + Formats.size(bytes(added)) + ")" + (changed.isEmpty() ? "" : ", " + changed.size()
                 + " at another version") + ".");
     }
 
@@ -333,7 +333,7 @@ public final class ResultsViewModel {
         StringBuilder text = new StringBuilder();
         text.append(t.name()).append(" (").append(t.kind()).append("): ")
                 .append(t.status().name().toLowerCase(Locale.ROOT)).append(" in ")
-                .append(String.format(Locale.ROOT, "%.2f s", t.seconds())).append('\n');
+                .append(Formats.duration(t.seconds())).append('\n');
         if (!t.message().isEmpty()) {
             text.append('\n').append(t.message().strip()).append('\n');
         }
@@ -356,10 +356,6 @@ public final class ResultsViewModel {
 
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value);
     }
 
     private static String capitalized(String text) {

@@ -1,5 +1,6 @@
 package dev.slimlab.ui.theme;
 
+import dev.slimlab.report.Palette;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -8,19 +9,27 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * Which theme the window wears. The base sheet ({@code theme/base.css}) is the light theme; the
- * dark theme is one small sheet on top of it that redefines the looked-up colours.
+ * Which theme the window wears: the light or the dark {@link Palette}, and for the dark theme one
+ * small sheet on top of the base sheet ({@code theme/base.css}) that redefines the app's own
+ * looked-up colours.
  */
 public final class ThemeViewModel {
 
-    /** A theme and the sheet it adds to the base one, if any. */
+    /** A theme: its palette, and the sheet it adds to the base one, if any. */
     public enum Theme {
-        LIGHT(null), DARK("/dev/slimlab/ui/theme/dark.css");
+        LIGHT(Palette.LIGHT, null), DARK(Palette.DARK, "/dev/slimlab/ui/theme/dark.css");
 
+        private final Palette palette;
         private final String stylesheet;
 
-        Theme(String stylesheet) {
+        Theme(Palette palette, String stylesheet) {
+            this.palette = palette;
             this.stylesheet = stylesheet;
+        }
+
+        /** The named colours the theme shares with the report and the charts. */
+        public Palette palette() {
+            return palette;
         }
 
         /** The class-path resource of the sheet this theme adds after the base sheet. */

@@ -93,9 +93,9 @@ class ResultsViewModelTest {
     @Test
     void theTableSaysTheShortBuildTimeAndKeepsTheReportsOneWhole() {
         ResultRow minimal = row("minimal");
-        assertThat(ResultColumn.BUILD_TIME.text(minimal)).isEqualTo("6m 02s (−1m 58s)");
+        assertThat(ResultColumn.BUILD_TIME.text(minimal)).isEqualTo("6 min 2 s (−1 min 58 s)");
         assertThat(ResultColumn.BUILD_TIME.fullText(minimal)).isEqualTo(Figures.buildTime(minimal.assessment()));
-        assertThat(ResultColumn.BUILD_TIME.text(row("slim-base"))).isEqualTo("6m 40s");
+        assertThat(ResultColumn.BUILD_TIME.text(row("slim-base"))).isEqualTo("6 min 40 s");
         assertThat(ResultColumn.BUILD_TIME.text(row("alpine"))).isEqualTo("—");
     }
 
@@ -200,7 +200,7 @@ class ResultsViewModelTest {
 
         results.selectedTestProperty().set(first);
 
-        assertThat(results.testDetailProperty().get()).startsWith("app imports (command): passed in 1.25 s")
+        assertThat(results.testDetailProperty().get()).startsWith("app imports (command): passed in 1.3 s")
                 .endsWith("ok\n");
         results.select("minimal");
         assertThat(results.testDetailProperty().get()).isEmpty();

@@ -2,6 +2,7 @@ package dev.slimlab.ui.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.report.Palette;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,16 @@ class ThemeViewModelTest {
         assertThat(selectors(dark)).containsExactly(".root");
         assertThat(names(dark, "-slim-")).containsAll(names(base, "-slim-"));
         assertThat(names(dark, "-fx-")).doesNotContain("-fx-font-size", "-fx-background-color");
+    }
+
+    @Test
+    void theSheetsLeaveThePalettesColoursToThePalette() throws IOException {
+        Set<String> palette = names(Palette.LIGHT.lookedUpColours(), "-slim-");
+
+        assertThat(palette).contains("-slim-accent", "-slim-risk-high", "-slim-fg");
+        assertThat(names(Palette.DARK.lookedUpColours(), "-slim-")).isEqualTo(palette);
+        assertThat(names(read("/dev/slimlab/ui/theme/base.css"), "-slim-")).doesNotContainAnyElementsOf(palette);
+        assertThat(names(read("/dev/slimlab/ui/theme/dark.css"), "-slim-")).doesNotContainAnyElementsOf(palette);
     }
 
     private static String read(String resource) throws IOException {

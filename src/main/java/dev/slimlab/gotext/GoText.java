@@ -1,4 +1,4 @@
-package dev.slimlab.dockerfile;
+package dev.slimlab.gotext;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,16 +7,16 @@ import java.util.Locale;
 /**
  * The text primitives BuildKit's parser inherits from Go, reproduced exactly: lossless UTF-8
  * decoding, {@code unicode.IsSpace}, {@code strings.TrimSpace}, {@code strings.ToLower} and
- * {@code strconv.Quote}.
+ * {@code strconv.Quote}. The Dockerfile parser and the {@code .dockerignore} matcher share them.
  *
  * <p>Dockerfiles are bytes. To keep every byte while still working on Java strings, bytes that
  * are not valid UTF-8 (by Go's rules) decode to the lone surrogates U+DC80..U+DCFF, one per byte,
  * and encode back to the same byte ("surrogate escape"). Valid UTF-8 never decodes to a lone
  * surrogate, so the mapping is lossless both ways.
  */
-final class GoText {
+public final class GoText {
 
-    static final char RUNE_ERROR = '\uFFFD';
+    public static final char RUNE_ERROR = '\uFFFD';
     private static final int ESCAPE_BASE = 0xDC00;
 
     private GoText() {
@@ -24,11 +24,11 @@ final class GoText {
 
     // ---- lossless UTF-8 -------------------------------------------------------------------
 
-    static String decode(byte[] bytes) {
+    public static String decode(byte[] bytes) {
         return decode(bytes, 0, bytes.length);
     }
 
-    static String decode(byte[] bytes, int from, int to) {
+    public static String decode(byte[] bytes, int from, int to) {
         StringBuilder out = null;
         int run = from; // start of the current run of valid UTF-8
         int i = from;
@@ -96,11 +96,11 @@ final class GoText {
         return width;
     }
 
-    static boolean isEscapedByte(char c) {
+    public static boolean isEscapedByte(char c) {
         return c >= 0xDC80 && c <= 0xDCFF;
     }
 
-    static byte[] encode(CharSequence text) {
+    public static byte[] encode(CharSequence text) {
         String string = text.toString();
         boolean plain = true;
         for (int i = 0; i < string.length() && plain; i++) {
@@ -138,7 +138,7 @@ final class GoText {
     }
 
     /** Go's view of a string as runes: escaped bytes read as U+FFFD, as {@code range} does. */
-    static int runeAt(CharSequence text, int i) {
+    public static int runeAt(CharSequence text, int i) {
         char c = text.charAt(i);
         if (isEscapedByte(c)) {
             return RUNE_ERROR;
@@ -146,14 +146,14 @@ final class GoText {
         return Character.codePointAt(text, i);
     }
 
-    static int runeWidth(CharSequence text, int i) {
+    public static int runeWidth(CharSequence text, int i) {
         char c = text.charAt(i);
         return Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
                 ? 2 : 1;
     }
 
     /** How many bytes {@link #encode} writes for the character (or surrogate pair) at {@code i}. */
-    static int utf8Width(CharSequence text, int i) {
+    public static int utf8Width(CharSequence text, int i) {
         char c = text.charAt(i);
         if (c < 0x80 || isEscapedByte(c)) {
             return 1;
@@ -166,7 +166,7 @@ final class GoText {
 
     // ---- unicode.IsSpace, TrimSpace, ToLower -----------------------------------------------
 
-    static boolean isSpace(int r) {
+    public static boolean isSpace(int r) {
         switch (r) {
             case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0x85: case 0xA0:
                 return true;
@@ -178,16 +178,16 @@ final class GoText {
     }
 
     /** Go's {@code unicode.IsSpace} applied to a single byte value (as some BuildKit code does). */
-    static boolean isSpaceByte(int b) {
+    public static boolean isSpaceByte(int b) {
         return isSpace(b & 0xFF);
     }
 
     /** The {@code [\t\v\f\r ]} class of BuildKit's whitespace regular expression. */
-    static boolean isBlank(char c) {
+    public static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';
     }
 
-    static int trimLeftIndex(CharSequence s, int from, int to) {
+    public static int trimLeftIndex(CharSequence s, int from, int to) {
         int i = from;
         while (i < to && !isEscapedByte(s.charAt(i)) && isSpace(Character.codePointAt(s, i))) {
             i += runeWidth(s, i);
@@ -195,7 +195,7 @@ final class GoText {
         return i;
     }
 
-    static int trimRightIndex(CharSequence s, int from, int to) {
+    public static int trimRightIndex(CharSequence s, int from, int to) {
         int j = to;
         while (j > from) {
             int start = j - 1;
@@ -212,13 +212,13 @@ final class GoText {
         return j;
     }
 
-    static String trimSpace(String s) {
+    public static String trimSpace(String s) {
         int from = trimLeftIndex(s, 0, s.length());
         return s.substring(from, trimRightIndex(s, from, s.length()));
     }
 
     /** Go's {@code strings.ToLower}: rune-wise simple case mapping; invalid bytes become U+FFFD. */
-    static String toLower(String s) {
+    public static String toLower(String s) {
         boolean ascii = true;
         for (int i = 0; i < s.length() && ascii; i++) {
             ascii = s.charAt(i) < 0x80;
@@ -237,11 +237,11 @@ final class GoText {
 
     // ---- strconv.Quote ---------------------------------------------------------------------
 
-    static String quote(String s) {
+    public static String quote(String s) {
         return quoteBytes(encode(s));
     }
 
-    static String quoteBytes(byte[] s) {
+    public static String quoteBytes(byte[] s) {
         StringBuilder out = new StringBuilder(s.length + 2);
         out.append('"');
         int i = 0;

@@ -1,15 +1,19 @@
-package dev.slimlab.dockerfile;
+package dev.slimlab.gotext;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Shell glob patterns ({@code *}, {@code ?}, {@code [...]}) for {@code ${VAR#pattern}} and friends. */
-final class Glob {
+/**
+ * The shell patterns of BuildKit's {@code ${VAR#pattern}} and friends ({@code *}, {@code ?},
+ * {@code [...]}, {@code [!...]}), as BuildKit's shell lexer turns them into a regular expression.
+ * Unlike {@link PathPattern}'s {@code filepath.Match} syntax, {@code *} also matches {@code /}.
+ */
+public final class ShellGlob {
 
-    private Glob() {
+    private ShellGlob() {
     }
 
-    static Pattern toRegex(String glob, boolean greedy) {
+    public static Pattern toRegex(String glob, boolean greedy) {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
@@ -48,7 +52,7 @@ final class Glob {
         return Pattern.compile(re.toString(), Pattern.DOTALL);
     }
 
-    static String removePrefix(String value, String glob, boolean longest) {
+    public static String removePrefix(String value, String glob, boolean longest) {
         Pattern p = toRegex(glob, longest);
         for (int end = longest ? value.length() : 0; longest ? end >= 0 : end <= value.length(); end += longest ? -1 : 1) {
             if (p.matcher(value.substring(0, end)).matches()) {
@@ -58,7 +62,7 @@ final class Glob {
         return value;
     }
 
-    static String removeSuffix(String value, String glob, boolean longest) {
+    public static String removeSuffix(String value, String glob, boolean longest) {
         Pattern p = toRegex(glob, longest);
         for (int start = longest ? 0 : value.length(); longest ? start <= value.length() : start >= 0; start += longest ? 1 : -1) {
             if (p.matcher(value.substring(start)).matches()) {
@@ -68,7 +72,7 @@ final class Glob {
         return value;
     }
 
-    static String replace(String value, String glob, String replacement, boolean all) {
+    public static String replace(String value, String glob, String replacement, boolean all) {
         if (glob.isEmpty()) {
             return value;
         }

@@ -1,4 +1,4 @@
-package dev.slimlab.dockerfile;
+package dev.slimlab.gotext;
 
 import java.io.BufferedReader;
 import java.io.IOException;
