@@ -7,9 +7,7 @@ import dev.slimlab.ui.SlimLabApp;
 import dev.slimlab.ui.support.DialogService;
 import dev.slimlab.ui.support.FxTaskExecutor;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
@@ -38,23 +36,7 @@ class CancelKeepsResultsTest {
 
     @Start
     void start(Stage stage) {
-        DialogService dialogs = new DialogService() {
-            @Override
-            public boolean confirm(String title, String question, String proceed) {
-                return true;
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
-                return Optional.of(Path.of("assets/samples/python-web/Dockerfile"));
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String suggestedName, String description,
-                                                   List<String> extensions) {
-                return Optional.empty();
-            }
-        };
+        DialogService dialogs = new Labs.ScriptedDialogs(Path.of("assets/samples/python-web/Dockerfile"), null);
         lab = SlimLabApp.start(stage, () -> engine, tasks, dialogs);
     }
 

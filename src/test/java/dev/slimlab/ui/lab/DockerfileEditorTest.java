@@ -10,7 +10,6 @@ import dev.slimlab.ui.support.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -50,23 +49,7 @@ class DockerfileEditorTest {
 
     @Start
     void start(Stage stage) {
-        DialogService dialogs = new DialogService() {
-            @Override
-            public boolean confirm(String title, String question, String proceed) {
-                return true;
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
-                return Optional.of(STORY);
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String suggestedName, String description,
-                                                   List<String> extensions) {
-                return Optional.empty();
-            }
-        };
+        DialogService dialogs = new Labs.ScriptedDialogs(STORY, null);
         lab = SlimLabApp.start(stage, FakeEngine::new, TaskExecutor.immediate(), dialogs);
     }
 

@@ -11,13 +11,11 @@ import dev.slimlab.ui.support.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
@@ -45,23 +43,7 @@ class LabFlowTest {
 
     @Start
     void start(Stage stage) {
-        DialogService dialogs = new DialogService() {
-            @Override
-            public boolean confirm(String title, String question, String proceed) {
-                return true;
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
-                return Optional.of(Path.of("assets/samples/python-web/Dockerfile"));
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String suggestedName, String description,
-                                                   List<String> extensions) {
-                return Optional.of(out.resolve(suggestedName));
-            }
-        };
+        DialogService dialogs = new Labs.ScriptedDialogs(Path.of("assets/samples/python-web/Dockerfile"), out);
         lab = SlimLabApp.start(stage, () -> engine, TaskExecutor.immediate(), dialogs);
     }
 

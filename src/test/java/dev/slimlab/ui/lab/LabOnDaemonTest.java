@@ -11,8 +11,6 @@ import dev.slimlab.ui.support.DialogService;
 import dev.slimlab.ui.support.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -60,22 +58,7 @@ class LabOnDaemonTest {
 
     @Start
     void start(Stage stage) {
-        DialogService dialogs = new DialogService() {
-            @Override
-            public boolean confirm(String title, String question, String proceed) {
-                return true;
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
-                return Optional.of(project.resolve("Dockerfile"));
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String name, String description, List<String> ext) {
-                return Optional.of(project.resolve(name));
-            }
-        };
+        DialogService dialogs = new Labs.ScriptedDialogs(project.resolve("Dockerfile"), project);
         lab = SlimLabApp.start(stage, DockerEngine::new, tasks, dialogs);
     }
 

@@ -26,14 +26,28 @@ final class Labs {
                 TaskExecutor.immediate()), RecentFiles.inMemory(), dialogs);
     }
 
-    /** Dialogs that answer as told, and remember each question they were asked. */
+    /**
+     * Dialogs that answer as told: the file to open, the folder to save in (under the name the
+     * lab suggests), yes or no; they remember each question they were asked.
+     */
     static final class ScriptedDialogs implements DialogService {
         final List<String> asked = new ArrayList<>();
         boolean answer = true;
+        private final Path toOpen;
+        private final Path saveIn;
+
+        ScriptedDialogs() {
+            this(null, null);
+        }
+
+        ScriptedDialogs(Path toOpen, Path saveIn) {
+            this.toOpen = toOpen;
+            this.saveIn = saveIn;
+        }
 
         @Override
         public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
-            return Optional.empty();
+            return Optional.ofNullable(toOpen);
         }
 
         @Override
@@ -45,7 +59,7 @@ final class Labs {
         @Override
         public Optional<Path> chooseFileToSave(String title, String suggestedName, String description,
                                                List<String> extensions) {
-            return Optional.empty();
+            return Optional.ofNullable(saveIn).map(folder -> folder.resolve(suggestedName));
         }
     }
 }

@@ -15,7 +15,6 @@ import dev.slimlab.ui.support.TaskExecutor;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -51,23 +50,7 @@ class ResultsPaneTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        DialogService dialogs = new DialogService() {
-            @Override
-            public boolean confirm(String title, String question, String proceed) {
-                return true;
-            }
-
-            @Override
-            public Optional<Path> chooseFileToOpen(String title, String description, List<String> extensions) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String title, String suggestedName, String description,
-                                                   List<String> extensions) {
-                return Optional.empty();
-            }
-        };
+        DialogService dialogs = new Labs.ScriptedDialogs();
         lab = SlimLabApp.start(stage, FakeEngine::new, TaskExecutor.immediate(), dialogs);
     }
 
