@@ -1,9 +1,11 @@
 package dev.slimlab.ui;
 
+import dev.slimlab.app.Samples;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.optimize.Catalog;
 import dev.slimlab.ui.lab.LabView;
 import dev.slimlab.ui.lab.LabViewModel;
+import dev.slimlab.ui.lab.SamplesViewModel;
 import dev.slimlab.ui.support.DialogService;
 import dev.slimlab.ui.support.FxDialogService;
 import dev.slimlab.ui.support.FxTaskExecutor;
@@ -13,7 +15,6 @@ import dev.slimlab.ui.theme.ThemeSheets;
 import dev.slimlab.ui.welcome.WelcomeView;
 import dev.slimlab.ui.welcome.WelcomeViewModel;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -34,8 +35,6 @@ public final class SlimLabApp extends Application {
     static final String LAB_STYLESHEET = "/dev/slimlab/ui/lab/lab.css";
     static final String DIFF_STYLESHEET = "/dev/slimlab/ui/lab/diff.css";
     static final String EDITOR_STYLESHEET = "/dev/slimlab/ui/lab/editor.css";
-    /** The sample gallery, where the README's command runs the app from. */
-    static final Path SAMPLES = Path.of("assets", "samples");
 
     private FxTaskExecutor tasks;
 
@@ -51,12 +50,19 @@ public final class SlimLabApp extends Application {
         return start(stage, engines, tasks, dialogs, RecentFiles.inMemory());
     }
 
-    /** Builds the window with the given services. */
+    /** Builds the window with the given services, the samples copied out to the user's folder. */
     public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
                                      DialogService dialogs, RecentFiles recent) {
+        return start(stage, engines, tasks, dialogs, recent, Samples.inUserFolder());
+    }
+
+    /** Builds the window with the given services. */
+    public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
+                                     DialogService dialogs, RecentFiles recent, Samples shippedSamples) {
         LabViewModel lab = new LabViewModel(Catalog.standard(), engines, tasks, recent);
         WelcomeViewModel welcome = new WelcomeViewModel();
-        LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), SAMPLES);
+        SamplesViewModel samples = new SamplesViewModel(shippedSamples, tasks, lab);
+        LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), samples);
 
         Scene scene = new Scene(view.build(), WIDTH, HEIGHT);
         scene.getStylesheets().addAll(stylesheet(BASE_STYLESHEET), stylesheet(LAB_STYLESHEET),
@@ -69,6 +75,7 @@ public final class SlimLabApp extends Application {
         stage.setScene(scene);
         stage.show();
         lab.checkDaemon();
+        samples.load();
         return lab;
     }
 

@@ -543,7 +543,7 @@ public final class LabViewModel {
         }
     }
 
-    private void say(String text) {
+    void say(String text) {
         tasks.onFx(() -> message.set(text));
     }
 
