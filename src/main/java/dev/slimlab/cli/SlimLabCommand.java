@@ -1,9 +1,13 @@
 package dev.slimlab.cli;
 
+import dev.slimlab.logging.Logging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -14,6 +18,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
@@ -36,6 +41,13 @@ public final class SlimLabCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--verbose", description = "Log the conversation with the Docker daemon on standard error.")
+    boolean verbose;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Write the conversation with the Docker daemon to FILE (replaced), with or without --verbose.")
+    Path logFile;
 
     /** Runs the command line with the process's stdout and stderr and returns the exit code. */
     public static int run(String... args) {
@@ -61,7 +73,21 @@ public final class SlimLabCommand implements Callable<Integer> {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new ShortUsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new ShortFailureHandler());
+        commandLine.setExecutionStrategy(SlimLabCommand::runWithLogging);
         return commandLine;
+    }
+
+    /** Runs the chosen command with the log the root command's options ask for, then goes back to quiet. */
+    private static int runWithLogging(ParseResult parsed) {
+        CommandLine root = parsed.commandSpec().commandLine();
+        SlimLabCommand options = root.getCommand();
+        try (Logging.Session log = Logging.start(root.getErr(), options.verbose, options.logFile)) {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (IOException e) {
+            String reason = e instanceof NoSuchFileException ? "its folder does not exist"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new ParameterException(root, "cannot write the log file " + options.logFile + ": " + reason);
+        }
     }
 
     /** {@code slimlab} with no subcommand: show the usage and report bad usage. */
