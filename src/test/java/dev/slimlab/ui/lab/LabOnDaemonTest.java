@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.staging.StagingSettings;
 import dev.slimlab.ui.SlimLabApp;
@@ -31,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The lab against the real daemon, headless: open a Dockerfile, build its variants with the
  * app's own background executor, and see the table; nothing is left running.
  */
-@ExtendWith({DockerDaemon.class, ApplicationExtension.class})
+@NeedsDaemon
+@ExtendWith(ApplicationExtension.class)
 class LabOnDaemonTest {
 
     @TempDir
