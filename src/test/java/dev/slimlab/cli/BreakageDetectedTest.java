@@ -2,8 +2,8 @@ package dev.slimlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.engine.NeedsDaemon;
+import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.ExperimentFile;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;

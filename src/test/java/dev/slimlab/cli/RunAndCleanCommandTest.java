@@ -2,9 +2,9 @@ package dev.slimlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.experiment.ExperimentFile;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;

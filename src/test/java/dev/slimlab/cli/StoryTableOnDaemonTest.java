@@ -2,8 +2,8 @@ package dev.slimlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.engine.NeedsDaemon;
+import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.ExperimentRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.staging.StagingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.slimlab.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.engine.NeedsDaemon;
+import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.BuildListener;
 import dev.slimlab.experiment.BuildOutcome;
 import dev.slimlab.experiment.BuildRequest;

@@ -2,9 +2,9 @@ package dev.slimlab.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.experiment.BuildListener;
 import dev.slimlab.experiment.BuildOutcome;
 import dev.slimlab.experiment.BuildRequest;

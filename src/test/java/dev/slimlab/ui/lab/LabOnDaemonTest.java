@@ -2,9 +2,9 @@ package dev.slimlab.ui.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
-import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.experiment.ExperimentRunner;
 import dev.slimlab.staging.StagingSettings;
 import dev.slimlab.ui.SlimLabApp;
