@@ -53,17 +53,21 @@ public final class Samples {
         this.folder = folder.toAbsolutePath();
     }
 
-    /** Samples copied out to the user's data folder (see {@link #userFolder}). */
+    /** Samples copied out to the user's folder (see {@link #userFolder}). */
     public static Samples inUserFolder() {
-        return new Samples(userFolder(System.getenv(), System.getProperty("user.home")));
+        return new Samples(userFolder(System.getProperty("slimlab.data"), System.getenv(), System.getProperty("user.home")));
     }
 
-    /** {@code $XDG_DATA_HOME/slimlab/samples}, or {@code ~/.local/share/slimlab/samples} when that is unset. */
-    static Path userFolder(Map<String, String> environment, String home) {
+    /**
+     * {@code samples} in SlimLab's data folder: the system property {@code slimlab.data} (tests
+     * use a temporary folder), else {@code $XDG_DATA_HOME/slimlab}, else {@code ~/.local/share/slimlab}.
+     */
+    static Path userFolder(String override, Map<String, String> environment, String home) {
         String dataHome = environment.get("XDG_DATA_HOME");
-        Path base = dataHome != null && !dataHome.isBlank() && Path.of(dataHome).isAbsolute()
-                ? Path.of(dataHome) : Path.of(home, ".local", "share");
-        return base.resolve("slimlab").resolve("samples");
+        Path data = override != null && !override.isBlank() ? Path.of(override)
+                : dataHome != null && !dataHome.isBlank() && Path.of(dataHome).isAbsolute()
+                        ? Path.of(dataHome, "slimlab") : Path.of(home, ".local", "share", "slimlab");
+        return data.resolve("samples");
     }
 
     /** The folder the samples are copied to. */

@@ -1,13 +1,9 @@
 package dev.slimlab.cli;
 
-import dev.slimlab.logging.Logging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -17,8 +13,8 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
@@ -39,15 +35,11 @@ public final class SlimLabCommand implements Callable<Integer> {
     /** Exit code for a command that failed while running. */
     public static final int EXIT_FAILURE = 1;
 
+    @Mixin
+    LogOptions logOptions;
+
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--verbose", description = "Log the conversation with the Docker daemon on standard error.")
-    boolean verbose;
-
-    @Option(names = "--log-file", paramLabel = "FILE",
-            description = "Write the conversation with the Docker daemon to FILE (replaced), with or without --verbose.")
-    Path logFile;
 
     /** Runs the command line with the process's stdout and stderr and returns the exit code. */
     public static int run(String... args) {
@@ -73,21 +65,8 @@ public final class SlimLabCommand implements Callable<Integer> {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new ShortUsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new ShortFailureHandler());
-        commandLine.setExecutionStrategy(SlimLabCommand::runWithLogging);
+        commandLine.setExecutionStrategy(LogOptions::execute);
         return commandLine;
-    }
-
-    /** Runs the chosen command with the log the root command's options ask for, then goes back to quiet. */
-    private static int runWithLogging(ParseResult parsed) {
-        CommandLine root = parsed.commandSpec().commandLine();
-        SlimLabCommand options = root.getCommand();
-        try (Logging.Session log = Logging.start(root.getErr(), options.verbose, options.logFile)) {
-            return new CommandLine.RunLast().execute(parsed);
-        } catch (IOException e) {
-            String reason = e instanceof NoSuchFileException ? "its folder does not exist"
-                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
-            throw new ParameterException(root, "cannot write the log file " + options.logFile + ": " + reason);
-        }
     }
 
     /** {@code slimlab} with no subcommand: show the usage and report bad usage. */

@@ -1,6 +1,5 @@
 package dev.slimlab.ui;
 
-import dev.slimlab.app.Samples;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.optimize.Catalog;
 import dev.slimlab.ui.lab.LabView;
@@ -50,19 +49,14 @@ public final class SlimLabApp extends Application {
         return start(stage, engines, tasks, dialogs, RecentFiles.inMemory());
     }
 
-    /** Builds the window with the given services, the samples copied out to the user's folder. */
-    public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
-                                     DialogService dialogs, RecentFiles recent) {
-        return start(stage, engines, tasks, dialogs, recent, Samples.inUserFolder());
-    }
-
     /** Builds the window with the given services. */
     public static LabViewModel start(Stage stage, LabViewModel.EngineFactory engines, TaskExecutor tasks,
-                                     DialogService dialogs, RecentFiles recent, Samples shippedSamples) {
+                                     DialogService dialogs, RecentFiles recent) {
         LabViewModel lab = new LabViewModel(Catalog.standard(), engines, tasks, recent);
         WelcomeViewModel welcome = new WelcomeViewModel();
-        SamplesViewModel samples = new SamplesViewModel(shippedSamples, tasks, lab);
+        SamplesViewModel samples = new SamplesViewModel(tasks, lab);
         LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), samples);
+        samples.load();
 
         Scene scene = new Scene(view.build(), WIDTH, HEIGHT);
         scene.getStylesheets().addAll(stylesheet(BASE_STYLESHEET), stylesheet(LAB_STYLESHEET),
@@ -75,7 +69,6 @@ public final class SlimLabApp extends Application {
         stage.setScene(scene);
         stage.show();
         lab.checkDaemon();
-        samples.load();
         return lab;
     }
 

@@ -115,11 +115,13 @@ class SamplesTest {
 
     @Test
     void theUserFolderFollowsXdgDataHome() {
-        assertThat(Samples.userFolder(Map.of(), "/home/ana")).isEqualTo(Path.of("/home/ana/.local/share/slimlab/samples"));
-        assertThat(Samples.userFolder(Map.of("XDG_DATA_HOME", "/data"), "/home/ana"))
+        assertThat(Samples.userFolder(null, Map.of(), "/home/ana")).isEqualTo(Path.of("/home/ana/.local/share/slimlab/samples"));
+        assertThat(Samples.userFolder(null, Map.of("XDG_DATA_HOME", "/data"), "/home/ana"))
                 .isEqualTo(Path.of("/data/slimlab/samples"));
-        assertThat(Samples.userFolder(Map.of("XDG_DATA_HOME", "relative"), "/home/ana"))
+        assertThat(Samples.userFolder(null, Map.of("XDG_DATA_HOME", "relative"), "/home/ana"))
                 .as("the spec ignores a relative XDG_DATA_HOME").isEqualTo(Path.of("/home/ana/.local/share/slimlab/samples"));
+        assertThat(Samples.userFolder("/tmp/t", Map.of("XDG_DATA_HOME", "/data"), "/home/ana"))
+                .as("-Dslimlab.data").isEqualTo(Path.of("/tmp/t/samples"));
     }
 
     private static Sample sample(Samples samples, String name) throws IOException {

@@ -23,7 +23,12 @@ public final class SamplesViewModel {
     private final ObservableList<Sample> readOnlyList = FXCollections.unmodifiableObservableList(list);
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(NO_SAMPLES);
 
-    public SamplesViewModel(Samples samples, TaskExecutor tasks, LabViewModel lab) {
+    /** The samples shipped with SlimLab, copied out to the user's folder. */
+    public SamplesViewModel(TaskExecutor tasks, LabViewModel lab) {
+        this(Samples.inUserFolder(), tasks, lab);
+    }
+
+    SamplesViewModel(Samples samples, TaskExecutor tasks, LabViewModel lab) {
         this.samples = samples;
         this.tasks = tasks;
         this.lab = lab;

@@ -7,7 +7,6 @@ import dev.slimlab.app.Samples.Sample;
 import dev.slimlab.experiment.FakeEngine;
 import dev.slimlab.ui.SlimLabApp;
 import dev.slimlab.ui.support.DialogService;
-import dev.slimlab.ui.support.RecentFiles;
 import dev.slimlab.ui.support.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +16,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +49,14 @@ class SampleGalleryTest {
                 return Optional.empty();
             }
         };
-        Samples samples = new Samples(home);
-        shipped = samples.list().stream().map(Sample::name).toList();
-        lab = SlimLabApp.start(stage, FakeEngine::new, TaskExecutor.immediate(), none, RecentFiles.inMemory(), samples);
+        shipped = new Samples(home).list().stream().map(Sample::name).toList();
+        System.setProperty("slimlab.data", home.toString());
+        lab = SlimLabApp.start(stage, FakeEngine::new, TaskExecutor.immediate(), none);
+    }
+
+    @AfterAll
+    static void forgetTheDataFolder() {
+        System.clearProperty("slimlab.data");
     }
 
     @Test
@@ -70,7 +75,7 @@ class SampleGalleryTest {
         robot.interact(pythonWeb::fire); // below the fold of the headless window, so not clicked
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(lab.dockerfileProperty().get()).isEqualTo(home.resolve("python-web/Dockerfile"));
-        assertThat(home.resolve("python-web/app.py")).exists();
+        assertThat(lab.dockerfileProperty().get()).isEqualTo(home.resolve("samples/python-web/Dockerfile"));
+        assertThat(home.resolve("samples/python-web/app.py")).exists();
     }
 }
