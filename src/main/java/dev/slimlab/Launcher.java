@@ -1,6 +1,7 @@
 package dev.slimlab;
 
 import dev.slimlab.cli.SlimLabCommand;
+import dev.slimlab.logging.Logging;
 import dev.slimlab.ui.SlimLabApp;
 import javafx.application.Application;
 
@@ -18,6 +19,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        Logging.quiet(); // the libraries' info lines are not for the user; warnings are
         if (args.length == 0) {
             launchGui();
         } else {

@@ -1,6 +1,7 @@
 package dev.slimlab.app;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where SlimLab keeps files of its own for the user (build logs of runs not yet saved, copies
@@ -13,13 +14,16 @@ public final class DataFolder {
     }
 
     public static Path root() {
-        String override = System.getProperty("slimlab.data");
+        return root(System.getProperty("slimlab.data"), System.getenv(), System.getProperty("user.home"));
+    }
+
+    /** The rule itself: the override, else an absolute {@code XDG_DATA_HOME} (the spec ignores a relative one). */
+    static Path root(String override, Map<String, String> environment, String home) {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("slimlab");
+        String dataHome = environment.get("XDG_DATA_HOME");
+        return dataHome != null && !dataHome.isBlank() && Path.of(dataHome).isAbsolute()
+                ? Path.of(dataHome, "slimlab") : Path.of(home, ".local", "share", "slimlab");
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -36,6 +37,9 @@ public final class SlimLabCommand implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
     /** Exit code for a command that failed while running. */
     public static final int EXIT_FAILURE = 1;
+
+    @Mixin
+    LogOptions logOptions;
 
     @Spec
     CommandSpec spec;
@@ -87,6 +91,7 @@ public final class SlimLabCommand implements Callable<Integer> {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new ShortUsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new ShortFailureHandler());
+        commandLine.setExecutionStrategy(LogOptions::execute);
         return commandLine;
     }
 

@@ -6,6 +6,7 @@ import dev.slimlab.optimize.Catalog;
 import dev.slimlab.ui.lab.LabState;
 import dev.slimlab.ui.lab.LabView;
 import dev.slimlab.ui.lab.LabViewModel;
+import dev.slimlab.ui.lab.SamplesViewModel;
 import dev.slimlab.ui.support.DialogService;
 import dev.slimlab.ui.support.FxDialogService;
 import dev.slimlab.ui.support.FxTaskExecutor;
@@ -15,7 +16,6 @@ import dev.slimlab.ui.theme.ThemeSheets;
 import dev.slimlab.ui.welcome.WelcomeView;
 import dev.slimlab.ui.welcome.WelcomeViewModel;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -36,8 +36,6 @@ public final class SlimLabApp extends Application {
     static final String LAB_STYLESHEET = "/dev/slimlab/ui/lab/lab.css";
     static final String DIFF_STYLESHEET = "/dev/slimlab/ui/lab/diff.css";
     static final String EDITOR_STYLESHEET = "/dev/slimlab/ui/lab/editor.css";
-    /** The sample gallery, where the README's command runs the app from. */
-    static final Path SAMPLES = Path.of("assets", "samples");
 
     private FxTaskExecutor tasks;
 
@@ -58,7 +56,9 @@ public final class SlimLabApp extends Application {
         ExperimentService service = new ExperimentService(Catalog.standard(), engines);
         LabViewModel lab = new LabViewModel(new LabState(service, tasks), recent, dialogs);
         WelcomeViewModel welcome = new WelcomeViewModel();
-        LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), SAMPLES);
+        SamplesViewModel samples = new SamplesViewModel(tasks, lab);
+        LabView view = new LabView(lab, dialogs, new WelcomeView(welcome).load(), samples);
+        samples.load();
 
         Scene scene = new Scene(view.build(), WIDTH, HEIGHT);
         scene.getStylesheets().addAll(stylesheet(BASE_STYLESHEET), stylesheet(LAB_STYLESHEET),

@@ -2,7 +2,7 @@ package dev.slimlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.engine.DockerDaemon;
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentRunner;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sample's own suite must pass the original, and the parity checks alone, with no test written
  * for it, must flag each breakage as HIGH.
  */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class BreakageDetectedTest {
 
     static final Path SAMPLES = Path.of("assets", "samples", "breakage");

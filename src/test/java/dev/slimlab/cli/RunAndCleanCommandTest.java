@@ -2,6 +2,7 @@ package dev.slimlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.ExperimentResult;
@@ -12,12 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code slimlab run} and {@code slimlab clean} against the real daemon. */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class RunAndCleanCommandTest {
 
     @RegisterExtension

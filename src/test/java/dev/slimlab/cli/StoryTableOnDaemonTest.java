@@ -2,7 +2,7 @@ package dev.slimlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.engine.DockerDaemon;
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.ExperimentRunner;
 import java.nio.file.Files;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each with the verdict the documented rules assign (maximum needs an Alpine base, which no
  * registry can provide here, so it is broken).
  */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class StoryTableOnDaemonTest {
 
     static final String ID = "story-table";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.staging.StagingSettings;
@@ -16,13 +17,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /** {@code slimlab test} and {@code slimlab parity} against the real daemon. */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class TestAndParityCommandTest {
 
     static final String ORIGINAL = "slimlab-test/cli-staging:original";

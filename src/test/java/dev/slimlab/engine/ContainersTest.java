@@ -27,11 +27,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Test containers on the real daemon: limits, output, time-outs, cancel, commit, files, services. */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class ContainersTest {
 
     static final String LABEL = "dev.slimlab.staging";

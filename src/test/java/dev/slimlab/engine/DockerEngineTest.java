@@ -29,11 +29,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The docker-java engine against the real daemon. */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class DockerEngineTest {
 
     static final String EXPERIMENT = "engine-test";

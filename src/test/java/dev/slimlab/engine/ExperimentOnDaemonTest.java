@@ -23,7 +23,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by scripts/build-base-images.sh): apt install with and without --no-install-recommends and
  * list clean-up, plus a variant that cannot build (its base image cannot be pulled here).
  */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class ExperimentOnDaemonTest {
 
     static final String ID = "slimlab-it-apt";

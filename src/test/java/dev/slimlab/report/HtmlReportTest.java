@@ -273,7 +273,7 @@ class HtmlReportTest {
         assertThat(x.evaluate("count(//table[@class='variants']/tbody/tr)", d)).isEqualTo("6");
     }
 
-    @Test
+    @NeedsChromium
     void chromiumShowsTheReportWithItsChartsRunsNothingAndIsRefusedNothing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("story.html");
         HtmlReport.write(analysis, file);
@@ -287,7 +287,7 @@ class HtmlReportTest {
         assertThat(page.dom()).doesNotContain("chart unavailable");
     }
 
-    @Test
+    @NeedsChromium
     void evenWithoutItsContentSecurityPolicyNothingInjectedRuns(@TempDir Path dir) throws Exception {
         // escaping alone must keep the hostile text inert: take the policy away and look again
         String html = HtmlReport.render(analysis, List.of());

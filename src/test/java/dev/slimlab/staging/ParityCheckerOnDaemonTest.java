@@ -2,7 +2,7 @@ package dev.slimlab.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slimlab.engine.DockerDaemon;
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.engine.api.BuildListener;
 import dev.slimlab.engine.api.BuildOutcome;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * changes another, runs as another user, drops a port and a label, lacks two programs (one named
  * by the entrypoint script) and zlib, and has another version of the app.
  */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class ParityCheckerOnDaemonTest {
 
     static final String RUN = "parity-test";

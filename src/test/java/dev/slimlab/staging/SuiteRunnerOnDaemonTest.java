@@ -2,6 +2,7 @@ package dev.slimlab.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.engine.api.BuildListener;
@@ -21,11 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Suites in container-structure-test's format, run on real containers: every kind passing and failing. */
-@ExtendWith(DockerDaemon.class)
+@NeedsDaemon
 class SuiteRunnerOnDaemonTest {
 
     static final String RUN = "suite-runner-test";

@@ -1,14 +1,13 @@
 package dev.slimlab.ui.lab;
 
+import dev.slimlab.app.Samples.Sample;
 import dev.slimlab.optimize.Preset;
 import dev.slimlab.report.ReportCharts;
 import dev.slimlab.report.ReportFormat;
 import dev.slimlab.ui.support.DialogService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -63,10 +62,10 @@ public final class LabView {
     private final BuildViewModel build;
     private final DialogService dialogs;
     private final Node startScreen;
-    private final Path samples;
+    private final SamplesViewModel samples;
     private final TabPane tabs = new TabPane();
 
-    public LabView(LabViewModel lab, DialogService dialogs, Node startScreen, Path samples) {
+    public LabView(LabViewModel lab, DialogService dialogs, Node startScreen, SamplesViewModel samples) {
         this.lab = lab;
         this.state = lab.state();
         this.variants = lab.variants();
@@ -141,14 +140,10 @@ public final class LabView {
         FlowPane gallery = new FlowPane(8, 8);
         gallery.setId("sample-gallery");
         gallery.setAlignment(Pos.CENTER);
-        for (Path file : sampleDockerfiles()) {
-            Button sample = new Button(samples.relativize(file.getParent()).toString());
-            sample.getStyleClass().add("sample-button");
-            sample.setOnAction(e -> lab.openDockerfile(file));
-            gallery.getChildren().add(sample);
-        }
-        Label heading = new Label(gallery.getChildren().isEmpty() ? "Open a Dockerfile to begin."
-                : "Or start from a sample:");
+        showSamples(gallery);
+        samples.getSamples().addListener((ListChangeListener<Sample>) change -> showSamples(gallery));
+        Label heading = new Label();
+        heading.textProperty().bind(samples.headingProperty());
         heading.getStyleClass().add("pane-heading");
         VBox box = new VBox(16, startScreen, heading, gallery);
         box.setAlignment(Pos.CENTER);
@@ -160,6 +155,21 @@ public final class LabView {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         return scroll;
+    }
+
+    private void showSamples(FlowPane gallery) {
+        gallery.getChildren().setAll(samples.getSamples().stream().map(sample -> {
+            Button button = new Button(sample.name());
+            button.getStyleClass().add("sample-button");
+            if (!sample.description().isEmpty()) {
+                Tooltip description = new Tooltip(sample.description());
+                description.setWrapText(true);
+                description.setMaxWidth(480);
+                button.setTooltip(description);
+            }
+            button.setOnAction(e -> samples.open(sample));
+            return button;
+        }).toList());
     }
 
     private static Tab tab(String title, Node content) {
@@ -178,11 +188,12 @@ public final class LabView {
                 .ifPresent(lab::openDockerfile));
         MenuButton sampleMenu = new MenuButton("Samples");
         sampleMenu.setId("samples");
-        sampleDockerfiles().forEach(file -> {
-            MenuItem item = new MenuItem(samples.relativize(file.getParent()).toString());
-            item.setOnAction(e -> lab.openDockerfile(file));
-            sampleMenu.getItems().add(item);
-        });
+        sampleMenu.disableProperty().bind(Bindings.isEmpty(samples.getSamples()));
+        sampleMenu.setOnShowing(e -> sampleMenu.getItems().setAll(samples.getSamples().stream().map(sample -> {
+            MenuItem item = new MenuItem(sample.name());
+            item.setOnAction(a -> samples.open(sample));
+            return item;
+        }).toList()));
         Button openExperiment = new Button("Open experiment…");
         openExperiment.setOnAction(e -> dialogs.chooseFileToOpen("Open an experiment", "SlimLab experiments",
                 List.of("*.json")).ifPresent(lab::openExperiment));
@@ -254,17 +265,6 @@ public final class LabView {
                 buildAll, buildSelected, cancel, new Separator(Orientation.VERTICAL), export);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
-    }
-
-    private List<Path> sampleDockerfiles() {
-        if (samples == null || !Files.isDirectory(samples)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(samples, 3)) {
-            return files.filter(p -> p.getFileName().toString().equals("Dockerfile")).sorted().toList();
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
     }
 
     // ---- optimizations -------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.slimlab.ui.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.engine.NeedsDaemon;
 import dev.slimlab.engine.DockerDaemon;
 import dev.slimlab.engine.DockerEngine;
 import dev.slimlab.experiment.ExperimentRunner;
@@ -29,7 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The lab against the real daemon, headless: open a Dockerfile, build its variants with the
  * app's own background executor, and see the table; nothing is left running.
  */
-@ExtendWith({DockerDaemon.class, ApplicationExtension.class})
+@NeedsDaemon
+@ExtendWith(ApplicationExtension.class)
 class LabOnDaemonTest {
 
     @TempDir
