@@ -79,7 +79,11 @@ public final class Analyzer {
             assessments.add(d.assessment(pareto));
         }
         String recommendation;
-        if (best == null) {
+        long unmeasured = variants.stream().filter(v -> v.status() == VariantResult.Status.CANCELLED).count();
+        if (best == null && unmeasured == variants.size()) {
+            recommendation = "Nothing measured yet: the run was cancelled before any variant finished. Build again"
+                    + " to compare them.";
+        } else if (best == null) {
             recommendation = "Nothing to recommend: no variant built, passed its tests and is free of high parity"
                     + " findings.";
         } else if (best.v.optimizations().isEmpty()) {
@@ -87,8 +91,7 @@ public final class Analyzer {
         } else {
             recommendation = "Ship " + best.v.name() + ": " + best.reason;
         }
-        long unmeasured = variants.stream().filter(v -> v.status() == VariantResult.Status.CANCELLED).count();
-        if (unmeasured > 0) {
+        if (unmeasured > 0 && unmeasured < variants.size()) {
             recommendation += " (" + unmeasured + " variant" + (unmeasured == 1 ? " was" : "s were")
                     + " not measured: the run was cancelled)";
         }
@@ -183,7 +186,7 @@ public final class Analyzer {
         }
         if (v.status() == VariantResult.Status.CANCELLED) {
             d.verdict = Verdict.NOT_MEASURED;
-            d.reason = "not measured: " + v.error().orElse("the run was cancelled") + "; build it again to compare it";
+            d.reason = "the run was " + v.error().orElse("cancelled") + "; build it again to compare it";
             return d;
         }
         if (!v.built()) {

@@ -192,4 +192,27 @@ class AnalyzerTest {
         assertThat(a.variant("aggressive").orElseThrow().reason())
                 .isEqualTo("saves 575.3 MB more than original at high risk instead of none");
     }
+
+    @Test
+    void aCancelledVariantIsNotMeasuredAndChangesNoRecommendation() {
+        VariantResult cancelled = VariantResult.notBuilt(new VariantSpec("maximum", MAXIMUM),
+                VariantResult.Status.CANCELLED, "cancelled", "FROM x\n", List.of(), List.of(), List.of(), "");
+        Analysis without = analyze(built("original", Set.of(), 1000_000_000L), built("minimal", MINIMAL, 500_000_000L));
+        Analysis with = analyze(built("original", Set.of(), 1000_000_000L), built("minimal", MINIMAL, 500_000_000L),
+                cancelled);
+
+        Assessment maximum = with.variant("maximum").orElseThrow();
+        assertThat(maximum.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+        assertThat(maximum.reason()).isEqualTo("the run was cancelled; build it again to compare it");
+        assertThat(maximum.risk()).as("its optimizations' own risk, not the broken variant's high")
+                .isEqualTo(maximum.intrinsicRisk());
+        assertThat(maximum.paretoOptimal()).isFalse();
+        assertThat(with.recommended()).isEqualTo(without.recommended());
+        assertThat(with.recommendation()).isEqualTo(without.recommendation()
+                + " (1 variant was not measured: the run was cancelled)");
+
+        VariantResult original = VariantResult.notBuilt(new VariantSpec("original", Set.of()),
+                VariantResult.Status.CANCELLED, "cancelled", "FROM x\n", List.of(), List.of(), List.of(), "");
+        assertThat(analyze(original, cancelled).recommendation()).startsWith("Nothing measured yet: ");
+    }
 }

@@ -173,8 +173,9 @@ public final class BuildViewModel {
 
     private static String cancelledMessage(ExperimentResult result) {
         long measured = result.variants().stream().filter(VariantResult::finished).count();
-        return "Cancelled: " + measured + " of " + result.variants().size() + " variants have results (kept from"
-                + " this run or the one before); nothing was left behind on the daemon.";
+        return "Cancelled: " + (measured == 0 ? "no variant finished" : measured + " of " + result.variants().size()
+                + " variants have results (from this run or the one before)") + "; nothing was left behind on the"
+                + " daemon.";
     }
 
     /** Stops the builds and checks; the engine removes what they left behind. */

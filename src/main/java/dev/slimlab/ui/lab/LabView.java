@@ -145,9 +145,9 @@ public final class LabView {
         Label heading = new Label();
         heading.textProperty().bind(samples.headingProperty());
         heading.getStyleClass().add("pane-heading");
-        VBox box = new VBox(16, startScreen, heading, gallery);
+        VBox box = new VBox(10, startScreen, heading, gallery);
         box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(16));
+        box.setPadding(new Insets(8, 16, 16, 16));
         if (startScreen instanceof Region region) {
             region.setMinHeight(Region.USE_PREF_SIZE); // the card's text wraps; never cut it short
         }
@@ -392,8 +392,14 @@ public final class LabView {
                 textProperty().unbind();
                 if (empty || v == null) {
                     setText(null);
+                    setTooltip(null);
                 } else {
                     textProperty().bind(Bindings.concat(v.name(), " — ", v.statusProperty()));
+                    Tooltip whole = new Tooltip(); // a long status (why a build failed) is cut in the list
+                    whole.textProperty().bind(textProperty());
+                    whole.setWrapText(true);
+                    whole.setMaxWidth(520);
+                    setTooltip(whole);
                 }
             }
         });
@@ -413,9 +419,12 @@ public final class LabView {
         Button remove = new Button("Remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> variants.removeVariant(list.getSelectionModel().getSelectedItem()));
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         VBox left = new VBox(6, list, new HBox(6, add, remove));
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(8));
+        left.setMinWidth(Region.USE_PREF_SIZE); // the buttons stay whole; the diff gives way
         SplitPane split = new SplitPane(left, new DiffPane(variants).build());
         split.setDividerPositions(0.22);
         return split;
@@ -530,6 +539,7 @@ public final class LabView {
         ToggleButton dark = new ToggleButton("Dark theme");
         dark.setId("dark-theme");
         dark.selectedProperty().bindBidirectional(lab.theme().darkProperty());
+        dark.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(16, daemon, new Separator(Orientation.VERTICAL), message, dark);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

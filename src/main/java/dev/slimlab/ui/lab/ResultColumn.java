@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * The columns of the risk/reward table: what each shows (the reports' wording, from
- * {@link Figures}, but for a shorter build time; the whole of it is in {@link #fullText}) and how
+ * {@link Figures}, but for a shorter build time and the verdict without its reason, which the
+ * details below the table give; the whole of each is in {@link #fullText}) and how
  * it sorts (by the value, never by the text: 600 MB sorts before 1.2 GB).
  * A value that is not there (the "—" of a broken variant, of tests not run) sorts after every
  * value in ascending order.
@@ -27,7 +28,7 @@ public enum ResultColumn {
     TESTS("Tests", r -> Figures.tests(r.assessment()), by(ResultColumn::testsKey)),
     PARITY("Parity", r -> Figures.parity(r.assessment()), by(ResultColumn::parityKey)),
     RISK("Risk", r -> r.assessment().risk().label(), Comparator.comparing((ResultRow r) -> r.assessment().risk())),
-    VERDICT("Verdict", r -> r.assessment().verdict().label() + ": " + r.assessment().reason(),
+    VERDICT("Verdict", r -> r.assessment().verdict().label(),
             Comparator.comparingInt((ResultRow r) -> verdictRank(r.assessment().verdict()))
                     .thenComparing(by(ResultColumn::sizeKey)));
 
@@ -61,7 +62,11 @@ public enum ResultColumn {
 
     /** What the cell would say with room for it: the reports' build time (with the range); the rest as is. */
     public String fullText(ResultRow row) {
-        return this == BUILD_TIME ? Figures.buildTime(row.assessment()) : text(row);
+        return switch (this) {
+            case BUILD_TIME -> Figures.buildTime(row.assessment());
+            case VERDICT -> text(row) + ": " + row.assessment().reason();
+            default -> text(row);
+        };
     }
 
     /**

@@ -140,7 +140,7 @@ final class ResultsPane {
         if (numeric) {
             column.getStyleClass().add("num");
         }
-        // wide enough for the figures, the risk badge and the verdict's word; the reason takes the rest
+        // wide enough for the figures, the risk badge and the verdict's words (its reason is in the details)
         column.setMinWidth(switch (c) {
             case VARIANT -> 116;
             case SIZE -> 76;
@@ -152,7 +152,7 @@ final class ResultsPane {
             case RISK -> 80;
             case VERDICT -> 150;
         });
-        column.setPrefWidth(c == ResultColumn.VARIANT ? 140 : c == ResultColumn.VERDICT ? 400 : column.getMinWidth());
+        column.setPrefWidth(c == ResultColumn.VARIANT ? 140 : column.getMinWidth());
         return column;
     }
 

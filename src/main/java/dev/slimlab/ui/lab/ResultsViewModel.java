@@ -342,8 +342,9 @@ public final class ResultsViewModel {
     }
 
     private static String notBuilt(VariantResult v) {
-        return "the variant did not build: " + v.error().orElse("no reason recorded").lines().findFirst().orElse("")
-                .strip();
+        String why = v.error().orElse("no reason recorded").lines().findFirst().orElse("").strip();
+        return v.status() == VariantResult.Status.CANCELLED ? "not measured: the run was " + why
+                : "the variant did not build: " + why;
     }
 
     private static List<PackageChange> of(List<PackageChange> changes, PackageChange.Kind kind) {
