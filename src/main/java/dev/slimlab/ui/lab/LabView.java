@@ -458,9 +458,13 @@ public final class LabView {
             for (VariantItem v : state.getVariants()) {
                 ProgressBar bar = new ProgressBar();
                 bar.setPrefWidth(200);
+                bar.setMinWidth(Region.USE_PREF_SIZE);
                 bar.progressProperty().bind(v.progressProperty());
                 Label status = new Label();
                 status.textProperty().bind(Bindings.concat(v.name(), ": ", v.statusProperty()));
+                status.setWrapText(true); // why a build failed can be long: it wraps, never pushes the bar out
+                status.setMinHeight(Region.USE_PREF_SIZE);
+                HBox.setHgrow(status, Priority.ALWAYS);
                 HBox row = new HBox(8, bar, status);
                 row.setAlignment(Pos.CENTER_LEFT);
                 row.setOnMouseClicked(e -> {
