@@ -120,7 +120,8 @@ public final class ExperimentService {
 
     /**
      * Builds, measures and checks every variant, keeps what the previous run knew where this one
-     * did not finish, judges the result and saves it when asked.
+     * did not finish, judges the result and saves it when asked. {@code notes} hears, in words,
+     * what the user should know and did not ask for (a suite that is not used, a file kept).
      *
      * @throws IllegalArgumentException in words, when the setup is not valid
      * @throws SuiteException           when the suite the checks name cannot be read
@@ -137,9 +138,6 @@ public final class ExperimentService {
                 .filter(p -> p.id().equals(experiment.id()));
         ExperimentResult result;
         try (ImageEngine engine = engines.open()) {
-            EngineInfo info = engine.ping();
-            notes.accept("experiment " + experiment.id() + ", " + experiment.variants().size() + " variants, on Docker "
-                    + info.engineVersion() + " at " + info.host());
             ExperimentRunner runner = new ExperimentRunner(engine, catalog)
                     .withLogDirectory(store.logFolder(request.saveTo(), experiment.id()));
             Checks checks = setup.checks();

@@ -12,6 +12,7 @@ import dev.slimlab.app.RunRequest;
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.experiment.Experiment;
 import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.ProgressEvent;
 import dev.slimlab.experiment.VariantResult;
@@ -134,6 +135,7 @@ public final class RunCommand implements Callable<Integer> {
         ExperimentService service = root.service();
         Project project = Project.of(original.get(), DockerfileInput.contextFiles(dockerfile.toString(), contextDir, err));
         RunRequest request;
+        Experiment experiment;
         Budgets budgets;
         try {
             ExperimentSetup setup = ExperimentSetup.of(project, contextDir)
@@ -145,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
                     .withId(id)
                     .withChecks(Checks.defaults().withSuite(suite).withParity(!noParity)
                             .withVersionProbes(versionProbes).withTestTimeout(Duration.ofSeconds(testTimeout)));
-            service.assemble(setup); // bad usage is told before anything runs
+            experiment = service.assemble(setup); // bad usage is told before anything runs
             request = RunRequest.of(setup).savingTo(out);
             budgets = budgetOptions.budgets();
         } catch (IllegalArgumentException e) {
@@ -157,6 +159,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("slimlab run: " + note);
             err.flush();
         };
+        notes.accept("experiment " + experiment.id() + ", " + experiment.variants().size() + " variants");
         Cancellation cancellation = new Cancellation();
         try (CancelOnInterrupt onInterrupt = new CancelOnInterrupt(cancellation)) {
             outcome = service.run(request, progress(err), notes, cancellation);
@@ -168,6 +171,8 @@ public final class RunCommand implements Callable<Integer> {
             return SlimLabCommand.EXIT_FAILURE;
         }
         Analysis analysis = outcome.analysis();
+        notes.accept("built on Docker " + outcome.result().engine().engineVersion() + " at "
+                + outcome.result().engine().host());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(table(analysis));
         stdout.println();

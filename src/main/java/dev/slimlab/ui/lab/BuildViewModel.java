@@ -141,7 +141,8 @@ public final class BuildViewModel {
         LineBatcher<ProgressEvent> events = new LineBatcher<>(this::apply);
         AutoCloseable flushing = state.tasks().every(LineBatcher.PERIOD_MILLIS, events::flush);
         long opened = state.opened;
-        state.tasks().run(() -> state.service().run(request, events::add, note -> { }, cancel), outcome -> {
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        state.tasks().run(() -> state.service().run(request, events::add, notes::add, cancel), outcome -> {
             close(flushing);
             state.running.set(false);
             if (opened != state.opened) {
@@ -157,8 +158,9 @@ public final class BuildViewModel {
                 }
             }
             overallProgress.set(1);
-            state.say(cancel.isCancelled() ? cancelledMessage(outcome.result())
-                    : "Done: " + state.analysisProperty().get().recommendation());
+            state.say((cancel.isCancelled() ? cancelledMessage(outcome.result())
+                    : "Done: " + state.analysisProperty().get().recommendation())
+                    + notes.stream().map(note -> " Note: " + note + ".").collect(Collectors.joining()));
         }, e -> {
             close(flushing);
             state.running.set(false);

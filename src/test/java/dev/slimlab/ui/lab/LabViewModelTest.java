@@ -156,6 +156,18 @@ class LabViewModelTest {
     }
 
     @Test
+    void aStagingSuiteThatCannotBeReadIsSaidWhenTheBuildEnds() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("Dockerfile"), "FROM python:3.10\nRUN pip install flask\n");
+        Files.writeString(project.resolve("structure-tests.yaml"), "schemaVersion: 2.0.0\ncommandTests: 7\n");
+        LabViewModel lab = Labs.lab(FakeEngine::new);
+        lab.openDockerfile(project.resolve("Dockerfile"));
+        lab.build().build();
+        assertThat(lab.state().messageProperty().get()).startsWith("Done: ")
+                .contains(" Note: the staging suite is not used: ").contains("commandTests");
+    }
+
+    @Test
     void buildLogsShowWithoutTerminalColourCodes() {
         assertThat(VariantItem.shown("\u001B[1;32m#5 DONE\u001B[0m 0.3s")).isEqualTo("#5 DONE 0.3s");
         assertThat(VariantItem.shown("plain [brackets] stay")).isEqualTo("plain [brackets] stay");
