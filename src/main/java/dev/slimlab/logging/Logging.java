@@ -29,6 +29,12 @@ public final class Logging {
             Logger.getLogger("org.apache.hc.client5.http"), Logger.getLogger("dev.slimlab"));
     /** Every byte on the wire, build contexts and image tars included: too much even for --verbose. */
     private static final Logger WIRE = Logger.getLogger("org.apache.hc.client5.http.wire");
+    /**
+     * docker-java reports every failed call here (a base image that cannot be pulled, a build
+     * that fails) as an error, with its trace; SlimLab catches each and says it in words, so
+     * outside the conversation it is not shown twice.
+     */
+    private static final Logger CALLBACK_ERRORS = Logger.getLogger("com.github.dockerjava.api.async.ResultCallbackTemplate");
     private static final Logger ROOT = Logger.getLogger("");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
@@ -77,6 +83,7 @@ public final class Logging {
             logger.setLevel(conversation ? Level.FINE : null);
         }
         WIRE.setLevel(Level.WARNING);
+        CALLBACK_ERRORS.setLevel(conversation ? null : Level.OFF);
     }
 
     /** One line per record: time, level in SLF4J's words, logger and message. */

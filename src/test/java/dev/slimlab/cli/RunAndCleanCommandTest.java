@@ -87,6 +87,16 @@ class RunAndCleanCommandTest {
     }
 
     @Test
+    void aBaseImageThatCannotBePulledIsSaidOnceInWordsWithoutDockerJavasErrorLines() throws Exception {
+        Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM slimlab-test/not-on-this-machine:1\n"
+                + "RUN true\nRUN true\n");
+        SlimLabCommand.run("run", "--dockerfile", dockerfile.toString(), "--id", "cli-unpullable",
+                "--variant", "combined=combine-runs", "--no-parity");
+        assertThat(streams.stdout()).contains("slimlab-test/not-on-this-machine:1");
+        assertThat(streams.stderr()).doesNotContain("com.github.dockerjava").doesNotContain("Exception");
+    }
+
+    @Test
     void runWithNothingToCompareIsAUsageError() throws Exception {
         Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM " + DockerDaemon.BUSYBOX + "\n");
         assertThat(SlimLabCommand.run("run", "--dockerfile", dockerfile.toString())).isEqualTo(2);
