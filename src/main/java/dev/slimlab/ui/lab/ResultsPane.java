@@ -148,7 +148,7 @@ final class ResultsPane {
             case PULL -> 76;
             case BUILD_TIME -> 146;
             case TESTS -> 48;
-            case PARITY -> 54;
+            case PARITY -> 84; // "12/203/93": high/medium/low
             case RISK -> 80;
             case VERDICT -> 150;
         });
@@ -413,6 +413,7 @@ final class ResultsPane {
         column.setCellFactory(c -> new TextCell<>(text, full));
         if (numeric) {
             column.getStyleClass().add("num");
+            column.setMinWidth(width); // figures never shrink to "…"; the text columns give way
         }
         column.setPrefWidth(width);
         return column;
