@@ -8,6 +8,7 @@ import static dev.slimlab.report.Markup.escape;
 
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.BuildTime;
+import dev.slimlab.analysis.PackageChange;
 import dev.slimlab.analysis.RiskLevel;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
@@ -19,13 +20,9 @@ import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.optimize.Optimization;
 import dev.slimlab.optimize.UnifiedDiff;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Each variant in detail, folded: its verdict and risk, the optimizations applied, its figures,
@@ -237,22 +234,18 @@ final class VariantDetails extends ReportSection {
                     .append(".</p>\n");
             return;
         }
-        Function<InstalledPackage, String> key = p -> p.manager() + "\u0000" + p.name();
-        Set<String> inVariant = v.packages().stream().map(key).collect(Collectors.toSet());
-        Set<String> inOriginal = original.get().packages().stream().map(key).collect(Collectors.toSet());
-        List<InstalledPackage> dropped = original.get().packages().stream()
-                .filter(p -> !inVariant.contains(key.apply(p))).sorted(BY_SIZE).toList();
-        List<InstalledPackage> added = v.packages().stream()
-                .filter(p -> !inOriginal.contains(key.apply(p))).sorted(BY_SIZE).toList();
+        List<PackageChange> changes = PackageChange.between(original.get().packages(), v.packages());
+        List<InstalledPackage> dropped = installed(changes, PackageChange.Kind.DROPPED);
+        List<InstalledPackage> added = installed(changes, PackageChange.Kind.ADDED);
         out.append("<p>").append(v.packages().size()).append(" installed; ").append(dropped.size())
                 .append(" of the original's dropped, ").append(added.size()).append(" added.</p>\n");
         packageTable("Dropped", dropped);
         packageTable("Added", added);
     }
 
-    private static final Comparator<InstalledPackage> BY_SIZE = Comparator
-            .comparingLong(InstalledPackage::installedBytes).reversed()
-            .thenComparing(InstalledPackage::name).thenComparing(InstalledPackage::manager);
+    private static List<InstalledPackage> installed(List<PackageChange> changes, PackageChange.Kind kind) {
+        return changes.stream().filter(c -> c.kind() == kind).map(PackageChange::installed).toList();
+    }
 
     private void packageTable(String title, List<InstalledPackage> packages) {
         if (packages.isEmpty()) {

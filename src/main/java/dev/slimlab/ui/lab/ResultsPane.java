@@ -8,7 +8,7 @@ import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.report.ReportCharts;
 import dev.slimlab.ui.lab.ResultsViewModel.LayerRow;
-import dev.slimlab.ui.lab.ResultsViewModel.PackageChange;
+import dev.slimlab.analysis.PackageChange;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;

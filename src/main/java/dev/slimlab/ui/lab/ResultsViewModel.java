@@ -3,6 +3,7 @@ package dev.slimlab.ui.lab;
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Formats;
+import dev.slimlab.analysis.PackageChange;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
 import dev.slimlab.experiment.LayerResult;
@@ -184,7 +185,7 @@ public final class ResultsViewModel {
                             + count(v.packages().size(), "package") + " with.");
             return;
         }
-        List<PackageChange> changes = packageChanges(original.get().packages(), v.packages());
+        List<PackageChange> changes = PackageChange.between(original.get().packages(), v.packages());
         packageChanges.setAll(changes);
         if (original.get().packages().isEmpty() && v.packages().isEmpty()) {
             packagesSummary.set("No installed packages were found in the original or in this variant.");
@@ -251,47 +252,6 @@ public final class ResultsViewModel {
     /** Parity findings from the most to the least likely to break something, then by kind and subject. */
     static final Comparator<ParityFinding> PARITY_ORDER = Comparator.comparing(ParityFinding::severity)
             .thenComparing(ParityFinding::kind).thenComparing(ParityFinding::subject);
-
-    private static final Comparator<PackageChange> PACKAGE_ORDER = Comparator.comparing(PackageChange::kind)
-            .thenComparing(Comparator.comparingLong(PackageChange::bytes).reversed())
-            .thenComparing(PackageChange::name).thenComparing(PackageChange::manager);
-
-    /**
-     * The packages of {@code variant} against those of {@code original}, by manager and name:
-     * dropped (in the original only), added (in the variant only), then those at another version;
-     * the biggest first in each.
-     */
-    static List<PackageChange> packageChanges(List<InstalledPackage> original, List<InstalledPackage> variant) {
-        Map<String, InstalledPackage> before = byKey(original);
-        Map<String, InstalledPackage> after = byKey(variant);
-        List<PackageChange> changes = new ArrayList<>();
-        before.forEach((key, p) -> {
-            InstalledPackage now = after.get(key);
-            if (now == null) {
-                changes.add(new PackageChange(PackageChange.Kind.DROPPED, p.manager(), p.name(), p.version(), "",
-                        p.installedBytes()));
-            } else if (!now.version().equals(p.version())) {
-                changes.add(new PackageChange(PackageChange.Kind.VERSION_CHANGED, p.manager(), p.name(), p.version(),
-                        now.version(), now.installedBytes()));
-            }
-        });
-        after.forEach((key, p) -> {
-            if (!before.containsKey(key)) {
-                changes.add(new PackageChange(PackageChange.Kind.ADDED, p.manager(), p.name(), "", p.version(),
-                        p.installedBytes()));
-            }
-        });
-        changes.sort(PACKAGE_ORDER);
-        return changes;
-    }
-
-    private static Map<String, InstalledPackage> byKey(List<InstalledPackage> packages) {
-        Map<String, InstalledPackage> map = new LinkedHashMap<>();
-        for (InstalledPackage p : packages) {
-            map.putIfAbsent(p.manager() + "\u0000" + p.name(), p);
-        }
-        return map;
-    }
 
     static List<LayerRow> layerRows(List<LayerResult> layers) {
         long total = layers.stream().mapToLong(LayerResult::sizeBytes).sum();
@@ -442,24 +402,5 @@ public final class ResultsViewModel {
 
     /** A layer: its number (oldest first), the instruction that made it, its size and share of the image. */
     public record LayerRow(int number, String instruction, String createdBy, long sizeBytes, double sharePercent) {
-    }
-
-    /** A package the variant dropped, added, or has at another version than the original. */
-    public record PackageChange(Kind kind, String manager, String name, String originalVersion, String variantVersion,
-                                long bytes) {
-
-        public enum Kind {
-            DROPPED("dropped"), ADDED("added"), VERSION_CHANGED("other version");
-
-            private final String label;
-
-            Kind(String label) {
-                this.label = label;
-            }
-
-            public String label() {
-                return label;
-            }
-        }
     }
 }

@@ -9,7 +9,7 @@ import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.store.ExperimentFile;
 import dev.slimlab.report.ReportFixtures;
 import dev.slimlab.ui.SlimLabApp;
-import dev.slimlab.ui.lab.ResultsViewModel.PackageChange;
+import dev.slimlab.analysis.PackageChange;
 import dev.slimlab.ui.support.DialogService;
 import dev.slimlab.ui.support.TaskExecutor;
 import java.nio.file.Path;

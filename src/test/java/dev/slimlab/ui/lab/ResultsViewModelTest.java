@@ -11,8 +11,8 @@ import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.experiment.store.ExperimentFile;
 import dev.slimlab.report.Figures;
 import dev.slimlab.report.ReportFixtures;
-import dev.slimlab.ui.lab.ResultsViewModel.PackageChange.Kind;
-import dev.slimlab.ui.lab.ResultsViewModel.PackageChange;
+import dev.slimlab.analysis.PackageChange.Kind;
+import dev.slimlab.analysis.PackageChange;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
@@ -122,7 +122,7 @@ class ResultsViewModelTest {
         List<InstalledPackage> variant = List.of(pkg("dpkg", "python3", "3.12", 22), pkg("pip", "requests", "2.31", 1),
                 pkg("apk", "musl", "1.2", 1), pkg("dpkg", "curl", "7.88", 5), pkg("pip", "git", "1.0", 3));
 
-        assertThat(ResultsViewModel.packageChanges(original, variant)).extracting(PackageChange::kind,
+        assertThat(PackageChange.between(original, variant)).extracting(PackageChange::kind,
                 PackageChange::manager, PackageChange::name, PackageChange::originalVersion,
                 PackageChange::variantVersion, PackageChange::bytes).containsExactly(
                 tuple(Kind.DROPPED, "dpkg", "gcc-12", "12.2", "", 70L),
