@@ -57,9 +57,8 @@ public final class Analyzer {
 
     public Analysis analyze(ExperimentResult experiment) {
         List<VariantResult> variants = experiment.variants();
-        Optional<VariantResult> original = variants.stream().filter(v -> v.optimizations().isEmpty()).findFirst();
-        Optional<VariantResult> baseline = original.filter(VariantResult::built)
-                .or(() -> variants.stream().filter(VariantResult::built).max(Comparator.comparingLong(VariantResult::sizeBytes)));
+        Optional<VariantResult> original = experiment.original();
+        Optional<VariantResult> baseline = experiment.baseline();
         double bandwidth = experiment.settings() == null ? 100 : experiment.settings().bandwidthMbitPerSecond();
 
         List<Draft> drafts = new ArrayList<>();

@@ -47,6 +47,20 @@ public record ExperimentResult(String id, String dockerfile, String context, Exp
                 List.of(RunSummary.of(this)));
     }
 
+    /** The original: the variant that applies no optimization (the first, when there are several). */
+    public java.util.Optional<VariantResult> original() {
+        return variants.stream().filter(v -> v.optimizations().isEmpty()).findFirst();
+    }
+
+    /**
+     * What savings are measured against: the original when it built, else the largest variant
+     * that did; empty when none built.
+     */
+    public java.util.Optional<VariantResult> baseline() {
+        return original().filter(VariantResult::built).or(() -> variants.stream().filter(VariantResult::built)
+                .max(java.util.Comparator.comparingLong(VariantResult::sizeBytes)));
+    }
+
     /**
      * This run, keeping what {@code previous} (the last run of the same experiment) knew: a
      * variant this run did not finish (it was cancelled) takes its earlier result when that one

@@ -13,7 +13,6 @@ import dev.slimlab.experiment.ParityFinding.Severity;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.optimize.Catalog;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -59,11 +58,8 @@ abstract class ReportSection {
         for (VariantResult v : experiment.variants()) {
             results.putIfAbsent(v.name(), v);
         }
-        // the same choice as the Analyzer: savings are measured against the original, or,
-        // when it did not build, against the largest variant that did
-        this.original = experiment.variants().stream().filter(v -> v.optimizations().isEmpty()).findFirst();
-        this.baseline = original.filter(VariantResult::built).or(() -> experiment.variants().stream()
-                .filter(VariantResult::built).max(Comparator.comparingLong(VariantResult::sizeBytes)));
+        this.original = experiment.original();
+        this.baseline = experiment.baseline();
         Set<String> taken = new HashSet<>();
         for (Assessment a : analysis.variants()) {
             String anchor = "variant-" + slug(a.name());

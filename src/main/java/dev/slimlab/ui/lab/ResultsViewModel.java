@@ -113,8 +113,7 @@ public final class ResultsViewModel {
             return;
         }
         Assessment assessment = row.assessment();
-        Optional<VariantResult> original = a.experiment().variants().stream()
-                .filter(v -> v.optimizations().isEmpty()).findFirst();
+        Optional<VariantResult> original = a.experiment().original();
         VariantResult variant = a.experiment().variants().stream().filter(v -> v.name().equals(row.name()))
                 .findFirst().orElse(null);
         heading.set(row.name() + ": " + assessment.verdict().label() + (row.recommended() ? ", recommended" : "")
