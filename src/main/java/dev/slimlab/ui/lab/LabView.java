@@ -5,6 +5,7 @@ import dev.slimlab.optimize.Preset;
 import dev.slimlab.report.ReportCharts;
 import dev.slimlab.report.ReportFormat;
 import dev.slimlab.ui.support.DialogService;
+import dev.slimlab.ui.support.RiskBadge;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -332,18 +333,16 @@ public final class LabView {
         private final LabState lab;
         private final CheckBox check = new CheckBox();
         private final Label title = new Label();
-        private final Label risk = new Label();
+        private final RiskBadge risk = new RiskBadge();
         private final Label applies = new Label();
         private final VBox box;
         private OptimizationItem bound;
 
         OptimizationCell(LabState lab) {
             this.lab = lab;
-            risk.getStyleClass().add("risk-badge");
             applies.getStyleClass().add("applies");
             applies.setWrapText(true);
             title.setWrapText(true);
-            risk.setMinWidth(Region.USE_PREF_SIZE);
             HBox line = new HBox(8, check, risk, title);
             line.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(2, line, applies);
@@ -370,9 +369,7 @@ public final class LabView {
                     || lab.selectedVariantProperty().get() == null || lab.selectedVariantProperty().get().isOriginal(),
                     lab.selectedVariantProperty()));
             title.setText(item.title());
-            risk.setText(item.lintOnly() ? "lint only" : item.riskLabel());
-            risk.getStyleClass().removeIf(c -> c.startsWith("risk-") && !c.equals("risk-badge"));
-            risk.getStyleClass().add("risk-" + item.risk().name().toLowerCase(Locale.ROOT));
+            risk.show(item.lintOnly() ? "lint only" : item.riskLabel(), item.risk().name());
             applies.textProperty().bind(item.appliesProperty());
             setTooltip(new Tooltip(item.category() + (item.hadolint().isEmpty() ? "" : " · hadolint " + item.hadolint())
                     + "\n" + item.riskRationale()));

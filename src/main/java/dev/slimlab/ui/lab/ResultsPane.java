@@ -2,12 +2,12 @@ package dev.slimlab.ui.lab;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Formats;
-import dev.slimlab.analysis.RiskLevel;
 import dev.slimlab.engine.api.WastedFile;
 import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.report.ReportCharts;
 import dev.slimlab.ui.lab.ResultsViewModel.LayerRow;
+import dev.slimlab.ui.support.RiskBadge;
 import dev.slimlab.analysis.PackageChange;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +48,6 @@ final class ResultsPane {
 
     private static final PseudoClass RECOMMENDED = PseudoClass.getPseudoClass("recommended");
     private static final PseudoClass PARETO = PseudoClass.getPseudoClass("pareto");
-    private static final List<String> RISK_STATES = List.of("risk-none", "risk-low", "risk-medium", "risk-high");
     private static final List<String> TEST_STATES = List.of("passed", "failed", "error");
     private static final double CHART_GAP = 12;
     private static final double MIN_CHART_WIDTH = 560;
@@ -132,7 +131,11 @@ final class ResultsPane {
         column.setId("column-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator(c.order());
-        column.setCellFactory(view -> c == ResultColumn.RISK ? new RiskCell() : new ResultCell(c));
+        column.setCellFactory(view -> c == ResultColumn.RISK ? new RiskBadgeCell<>(
+                (ResultRow row) -> row.assessment().risk().label(), row -> row.assessment().risk().label(),
+                row -> row.assessment().riskReasons().isEmpty() ? null : wrapping("Risk "
+                        + row.assessment().risk().label() + ": " + String.join("; ", row.assessment().riskReasons())))
+                : new ResultCell(c));
         boolean numeric = switch (c) {
             case SIZE, CHANGE, PULL, BUILD_TIME, TESTS, PARITY -> true;
             default -> false;
@@ -193,29 +196,31 @@ final class ResultsPane {
         }
     }
 
-    /** The risk as a text badge, coloured by a pseudo-class. */
-    private static final class RiskCell extends TableCell<ResultRow, ResultRow> {
-        private final Label badge = new Label();
+    /** A risk badge per row: its words and level, and (optionally) why in a tooltip. */
+    private static final class RiskBadgeCell<S, T> extends TableCell<S, T> {
+        private final RiskBadge badge = new RiskBadge();
+        private final Function<T, String> text;
+        private final Function<T, String> level;
+        private final Function<T, Tooltip> why;
 
-        RiskCell() {
-            badge.getStyleClass().add("risk-badge");
+        RiskBadgeCell(Function<T, String> text, Function<T, String> level, Function<T, Tooltip> why) {
+            this.text = text;
+            this.level = level;
+            this.why = why;
         }
 
         @Override
-        protected void updateItem(ResultRow row, boolean empty) {
-            super.updateItem(row, empty);
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
             setText(null);
-            if (empty || row == null) {
+            if (empty || item == null) {
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            RiskLevel risk = row.assessment().risk();
-            badge.setText(risk.label());
-            state(badge, RISK_STATES, "risk-" + risk.label());
+            badge.show(text.apply(item), level.apply(item));
             setGraphic(badge);
-            setTooltip(row.assessment().riskReasons().isEmpty() ? null
-                    : wrapping("Risk " + risk.label() + ": " + String.join("; ", row.assessment().riskReasons())));
+            setTooltip(why.apply(item));
         }
     }
 
@@ -350,8 +355,8 @@ final class ResultsPane {
         TableColumn<ParityFinding, ParityFinding.Severity> severity = column("Severity", ParityFinding::severity,
                 ParityFinding.Severity::label, false, 84);
         severity.setMinWidth(84);
-        severity.setCellFactory(c -> new BadgeCell<>("risk-badge", ParityFinding.Severity::label, RISK_STATES,
-                s -> s == ParityFinding.Severity.INFO ? "risk-none" : "risk-" + s.label()));
+        severity.setCellFactory(c -> new RiskBadgeCell<>(ParityFinding.Severity::label,
+                s -> s == ParityFinding.Severity.INFO ? "none" : s.label(), s -> null));
         table.getColumns().addAll(List.of(severity,
                 column("Kind", ParityFinding::kind, s -> s, false, 80),
                 column("Subject", ParityFinding::subject, s -> s, ParityFinding::subject, false, 140),

@@ -11,6 +11,7 @@ import dev.slimlab.ui.support.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -55,6 +56,12 @@ class LabFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#findings").queryAs(ListView.class).getItems()).isNotEmpty();
         assertThat(lab.state().selectedVariantProperty().get().name()).isEqualTo("minimal");
+        assertThat(robot.lookup(".optimizations-pane .risk-badge").queryAllAs(Label.class))
+                .as("each toggle's risk in words, its level as the pseudo-class the theme colours")
+                .anySatisfy(badge -> {
+                    assertThat(badge.getText()).isEqualTo("high risk");
+                    assertThat(badge.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("risk-high"));
+                });
         String minimalDiff = lab.variants().diffProperty().get();
         assertThat(minimalDiff).contains("-slim").doesNotContain("AS builder");
 
