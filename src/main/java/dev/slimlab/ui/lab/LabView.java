@@ -35,7 +35,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -408,11 +407,8 @@ public final class LabView {
         state.selectedVariantProperty().addListener((obs, was, is) -> list.getSelectionModel().select(is));
         Button add = new Button("Add variant…");
         add.setId("add-variant");
-        add.setOnAction(e -> {
-            TextInputDialog ask = new TextInputDialog("custom");
-            ask.setHeaderText("A name for a variant with the optimizations now toggled on");
-            ask.showAndWait().ifPresent(variants::addVariant);
-        });
+        add.setOnAction(e -> dialogs.askText("Add a variant", "A name for a variant with the optimizations now"
+                + " toggled on", "custom").ifPresent(variants::addVariant));
         Button remove = new Button("Remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> variants.removeVariant(list.getSelectionModel().getSelectedItem()));

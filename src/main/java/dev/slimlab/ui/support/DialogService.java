@@ -21,6 +21,9 @@ public interface DialogService {
      */
     boolean confirm(String title, String question, String proceed);
 
+    /** Asks for a line of text ({@code question} says what for), offering {@code suggestion}; empty when cancelled. */
+    Optional<String> askText(String title, String question, String suggestion);
+
     /** Asks where to save, suggesting {@code suggestedName}; empty when cancelled. */
     Optional<Path> chooseFileToSave(String title, String suggestedName, String description, List<String> extensions);
 }

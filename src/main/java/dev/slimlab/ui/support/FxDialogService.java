@@ -55,6 +55,15 @@ public final class FxDialogService implements DialogService {
         return alert.showAndWait().filter(goAhead::equals).isPresent();
     }
 
+    @Override
+    public Optional<String> askText(String title, String question, String suggestion) {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(suggestion);
+        ask.initOwner(owner);
+        ask.setTitle(title);
+        ask.setHeaderText(question);
+        return ask.showAndWait();
+    }
+
     private FileChooser chooser(String title, String description, List<String> extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -51,6 +51,12 @@ final class Labs {
         }
 
         @Override
+        public Optional<String> askText(String title, String question, String suggestion) {
+            asked.add(title + ": " + question);
+            return Optional.ofNullable(answer ? suggestion : null);
+        }
+
+        @Override
         public boolean confirm(String title, String question, String proceed) {
             asked.add(title + ": " + question);
             return answer;
