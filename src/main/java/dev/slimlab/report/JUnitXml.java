@@ -1,23 +1,30 @@
 package dev.slimlab.report;
 
-import static dev.slimlab.report.Markup.escape;
-
 import dev.slimlab.analysis.Budgets;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Staging test results as JUnit XML, the format CI servers read: one {@code testsuite} per
  * variant, one {@code testcase} per test (its kind as the class name), a {@code failure} for a
  * test that failed, an {@code error} for one that could not run or a check that could not be
- * made. Everything from a container is escaped, and characters XML cannot carry are replaced.
+ * made. The JDK's {@link XMLStreamWriter} writes the document and does all the escaping; what
+ * XML cannot carry at all (terminal escapes, lone surrogates) is replaced before it gets there
+ * ({@link Markup#xmlChars}). The indentation is written here, since the writer does not indent.
  */
 public final class JUnitXml {
 
-    private JUnitXml() {
+    private final XMLStreamWriter xml;
+
+    private JUnitXml(XMLStreamWriter xml) {
+        this.xml = xml;
     }
 
     /** {@code results}: variant name → its staging result, in the order to write them. */
@@ -27,77 +34,174 @@ public final class JUnitXml {
 
     /** The staging results, then a testsuite "budgets" with a testcase per CI budget (when there are any). */
     public static String write(Map<String, StagingResult> results, List<Budgets.Check> budgets) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        StringWriter out = new StringWriter();
+        try {
+            // the JDK's own writer, whatever StAX implementation the class path brings: the output stays the same
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
+            new JUnitXml(xml).document(results, budgets);
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the JUnit XML: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private void document(Map<String, StagingResult> results, List<Budgets.Check> budgets) throws XMLStreamException {
         long tests = 0;
         long failures = 0;
         long errors = 0;
         double time = 0;
-        StringBuilder suites = new StringBuilder();
+        for (StagingResult result : results.values()) {
+            tests += tests(result);
+            failures += failures(result);
+            errors += errors(result);
+            time += seconds(result);
+        }
+        tests += budgets.size();
+        failures += missed(budgets);
+
+        xml.writeStartDocument("UTF-8", "1.0");
+        newline(0);
+        xml.writeStartElement("testsuites");
+        attribute("name", "slimlab");
+        attribute("tests", tests);
+        attribute("failures", failures);
+        attribute("errors", errors);
+        attribute("time", seconds(time));
         for (Map.Entry<String, StagingResult> entry : results.entrySet()) {
-            StagingResult result = entry.getValue();
-            long suiteFailures = count(result, TestOutcome.Status.FAILED);
-            long suiteErrors = count(result, TestOutcome.Status.ERROR) + result.problems().size();
-            long suiteTests = result.tests().size() + result.problems().size();
-            double suiteTime = result.tests().stream().mapToDouble(TestOutcome::seconds).sum();
-            tests += suiteTests;
-            failures += suiteFailures;
-            errors += suiteErrors;
-            time += suiteTime;
-            suites.append("  <testsuite name=\"").append(escape(entry.getKey())).append("\" tests=\"").append(suiteTests)
-                    .append("\" failures=\"").append(suiteFailures).append("\" errors=\"").append(suiteErrors)
-                    .append("\" skipped=\"0\" time=\"").append(seconds(suiteTime)).append("\">\n");
-            for (TestOutcome test : result.tests()) {
-                suites.append("    <testcase classname=\"").append(escape(entry.getKey() + "." + test.kind()))
-                        .append("\" name=\"").append(escape(test.name())).append("\" time=\"")
-                        .append(seconds(test.seconds())).append("\"");
-                if (test.passed() && test.output().isEmpty()) {
-                    suites.append("/>\n");
-                    continue;
-                }
-                suites.append(">\n");
-                if (!test.passed()) {
-                    String element = test.status() == TestOutcome.Status.FAILED ? "failure" : "error";
-                    suites.append("      <").append(element).append(" message=\"")
-                            .append(escape(test.message().lines().findFirst().orElse(""))).append("\" type=\"")
-                            .append(test.status().name().toLowerCase(Locale.ROOT)).append("\">")
-                            .append(escape(test.message())).append("</").append(element).append(">\n");
-                }
-                if (!test.output().isEmpty()) {
-                    suites.append("      <system-out>").append(escape(test.output())).append("</system-out>\n");
-                }
-                suites.append("    </testcase>\n");
-            }
-            for (String problem : result.problems()) {
-                suites.append("    <testcase classname=\"").append(escape(entry.getKey() + ".staging"))
-                        .append("\" name=\"staging checks\" time=\"0.000\">\n      <error message=\"")
-                        .append(escape(problem)).append("\" type=\"error\">").append(escape(problem))
-                        .append("</error>\n    </testcase>\n");
-            }
-            suites.append("  </testsuite>\n");
+            newline(2);
+            suite(entry.getKey(), entry.getValue());
         }
         if (!budgets.isEmpty()) {
-            long missed = budgets.stream().filter(b -> !b.passed()).count();
-            tests += budgets.size();
-            failures += missed;
-            suites.append("  <testsuite name=\"budgets\" tests=\"").append(budgets.size()).append("\" failures=\"")
-                    .append(missed).append("\" errors=\"0\" skipped=\"0\" time=\"0.000\">\n");
-            for (Budgets.Check b : budgets) {
-                suites.append("    <testcase classname=\"budgets\" name=\"").append(escape(b.name() + " (" + b.variant() + ")"))
-                        .append("\" time=\"0.000\"");
-                if (b.passed()) {
-                    suites.append("/>\n");
-                } else {
-                    suites.append(">\n      <failure message=\"").append(escape(b.message())).append("\" type=\"budget\">")
-                            .append(escape("limit " + b.limit() + ", measured " + b.actual())).append("</failure>\n")
-                            .append("    </testcase>\n");
-                }
-            }
-            suites.append("  </testsuite>\n");
+            newline(2);
+            budgets(budgets);
         }
-        xml.append("<testsuites name=\"slimlab\" tests=\"").append(tests).append("\" failures=\"").append(failures)
-                .append("\" errors=\"").append(errors).append("\" time=\"").append(seconds(time)).append("\">\n")
-                .append(suites).append("</testsuites>\n");
-        return xml.toString();
+        newline(0);
+        xml.writeEndElement();
+        newline(0);
+        xml.writeEndDocument();
+    }
+
+    private void suite(String variant, StagingResult result) throws XMLStreamException {
+        xml.writeStartElement("testsuite");
+        attribute("name", variant);
+        attribute("tests", tests(result));
+        attribute("failures", failures(result));
+        attribute("errors", errors(result));
+        attribute("skipped", 0);
+        attribute("time", seconds(seconds(result)));
+        for (TestOutcome test : result.tests()) {
+            newline(4);
+            boolean empty = test.passed() && test.output().isEmpty();
+            testcase(empty, variant + "." + test.kind(), test.name(), test.seconds());
+            if (empty) {
+                continue;
+            }
+            if (!test.passed()) {
+                newline(6);
+                problem(test.status() == TestOutcome.Status.FAILED ? "failure" : "error",
+                        test.message().lines().findFirst().orElse(""), test.status().name().toLowerCase(Locale.ROOT),
+                        test.message());
+            }
+            if (!test.output().isEmpty()) {
+                newline(6);
+                xml.writeStartElement("system-out");
+                text(test.output());
+                xml.writeEndElement();
+            }
+            newline(4);
+            xml.writeEndElement();
+        }
+        for (String problem : result.problems()) {
+            newline(4);
+            testcase(false, variant + ".staging", "staging checks", 0);
+            newline(6);
+            problem("error", problem, "error", problem);
+            newline(4);
+            xml.writeEndElement();
+        }
+        newline(2);
+        xml.writeEndElement();
+    }
+
+    private void budgets(List<Budgets.Check> budgets) throws XMLStreamException {
+        xml.writeStartElement("testsuite");
+        attribute("name", "budgets");
+        attribute("tests", budgets.size());
+        attribute("failures", missed(budgets));
+        attribute("errors", 0);
+        attribute("skipped", 0);
+        attribute("time", seconds(0));
+        for (Budgets.Check b : budgets) {
+            newline(4);
+            testcase(b.passed(), "budgets", b.name() + " (" + b.variant() + ")", 0);
+            if (!b.passed()) {
+                newline(6);
+                problem("failure", b.message(), "budget", "limit " + b.limit() + ", measured " + b.actual());
+                newline(4);
+                xml.writeEndElement();
+            }
+        }
+        newline(2);
+        xml.writeEndElement();
+    }
+
+    /** A testcase's start tag, or the whole testcase when {@code empty}. */
+    private void testcase(boolean empty, String classname, String name, double seconds) throws XMLStreamException {
+        if (empty) {
+            xml.writeEmptyElement("testcase");
+        } else {
+            xml.writeStartElement("testcase");
+        }
+        attribute("classname", classname);
+        attribute("name", name);
+        attribute("time", seconds(seconds));
+    }
+
+    /** A {@code failure} or {@code error} element. */
+    private void problem(String element, String message, String type, String details) throws XMLStreamException {
+        xml.writeStartElement(element);
+        attribute("message", message);
+        attribute("type", type);
+        text(details);
+        xml.writeEndElement();
+    }
+
+    private void attribute(String name, String value) throws XMLStreamException {
+        xml.writeAttribute(name, Markup.xmlChars(value));
+    }
+
+    private void attribute(String name, long value) throws XMLStreamException {
+        xml.writeAttribute(name, Long.toString(value));
+    }
+
+    private void text(String text) throws XMLStreamException {
+        xml.writeCharacters(Markup.xmlChars(text));
+    }
+
+    /** A line break, then the next line's indentation. */
+    private void newline(int indent) throws XMLStreamException {
+        xml.writeCharacters("\n" + " ".repeat(indent));
+    }
+
+    private static long tests(StagingResult result) {
+        return result.tests().size() + result.problems().size();
+    }
+
+    private static long failures(StagingResult result) {
+        return count(result, TestOutcome.Status.FAILED);
+    }
+
+    private static long errors(StagingResult result) {
+        return count(result, TestOutcome.Status.ERROR) + result.problems().size();
+    }
+
+    private static double seconds(StagingResult result) {
+        return result.tests().stream().mapToDouble(TestOutcome::seconds).sum();
+    }
+
+    private static long missed(List<Budgets.Check> budgets) {
+        return budgets.stream().filter(b -> !b.passed()).count();
     }
 
     private static long count(StagingResult result, TestOutcome.Status status) {

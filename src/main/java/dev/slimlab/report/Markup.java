@@ -3,13 +3,16 @@ package dev.slimlab.report;
 /** Text made safe to put in HTML or XML, as element content or in a quoted attribute. */
 public final class Markup {
 
+    /** What XML 1.0 cannot carry is replaced with this: the Unicode replacement character. */
+    private static final int REPLACEMENT = 0xFFFD;
+
     private Markup() {
     }
 
     /**
-     * The one escape of every HTML and XML SlimLab writes: {@code & < > " '} become references, and what XML 1.0 cannot
-     * contain (most control characters, lone surrogates) becomes U+FFFD, so a build log with
-     * terminal escapes still gives a well-formed page.
+     * The one escape of every HTML SlimLab writes by hand: {@code & < > " '} become references, and what XML 1.0
+     * cannot contain (most control characters, lone surrogates) becomes U+FFFD, so a build log with terminal
+     * escapes still gives a well-formed page.
      */
     public static String escape(String text) {
         if (text == null) {
@@ -25,13 +28,38 @@ public final class Markup {
                 case '>' -> s.append("&gt;");
                 case '"' -> s.append("&quot;");
                 case '\'' -> s.append("&#39;");
-                default -> {
-                    boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-                    s.appendCodePoint(allowed ? c : 0xFFFD);
-                }
+                default -> s.appendCodePoint(xmlCanCarry(c) ? c : REPLACEMENT);
             }
         }
         return s.toString();
+    }
+
+    /**
+     * {@code text} with what XML 1.0 cannot contain (most control characters, lone surrogates) replaced by U+FFFD
+     * and nothing else changed: for text handed to an XML writer, which escapes markup but passes these through.
+     */
+    public static String xmlChars(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder s = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (!xmlCanCarry(c) && s == null) {
+                s = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (s != null) {
+                s.appendCodePoint(xmlCanCarry(c) ? c : REPLACEMENT);
+            }
+            i = next;
+        }
+        return s == null ? text : s.toString();
+    }
+
+    /** XML 1.0's Char production. */
+    private static boolean xmlCanCarry(int c) {
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

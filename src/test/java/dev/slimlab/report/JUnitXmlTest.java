@@ -2,6 +2,7 @@ package dev.slimlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.analysis.Budgets;
 import dev.slimlab.experiment.StagingResult;
 import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.experiment.TestOutcome.Status;
@@ -14,6 +15,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class JUnitXmlTest {
 
@@ -64,5 +66,70 @@ class JUnitXmlTest {
         assertThat(((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("name")).isEqualTo("v<1>");
         assertThat(((Element) doc.getElementsByTagName("testcase").item(0)).getAttribute("name"))
                 .isEqualTo("name \"with\" <tags>");
+    }
+
+    @Test
+    void theDocumentParsesBackWithEveryCountAndEveryMessageAsWrittenMinusWhatXmlCannotCarry() throws Exception {
+        String message = "expected <ok> & \"done\" 'yes'\u0007\u001b[0m";
+        String problem = "the suite <could not> run & \"stopped\"\u0000 here";
+        Map<String, StagingResult> results = new LinkedHashMap<>();
+        results.put("a&b", new StagingResult(List.of(
+                new TestOutcome("command", "passes", Status.PASSED, 0.125, "", ""),
+                new TestOutcome("command", "fails <1>", Status.FAILED, 1, message + "\nsecond <line>", "out & \u0008err"),
+                new TestOutcome("http", "cannot run", Status.ERROR, 0, "no \"port\"", "")), List.of(), List.of(problem)));
+        List<Budgets.Check> budgets = List.of(
+                new Budgets.Check("max size", "a&b", "1 GB", "2 GB", false, "size <2 GB> & \"over\""),
+                new Budgets.Check("min efficiency", "a&b", "0.9", "0.95", true, "met"));
+
+        Document xml = parse(JUnitXml.write(results, budgets));
+
+        Element root = xml.getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("testsuites");
+        assertThat(List.of(root.getAttribute("tests"), root.getAttribute("failures"), root.getAttribute("errors"),
+                root.getAttribute("time"))).containsExactly("6", "2", "2", "1.125");
+        NodeList suites = root.getElementsByTagName("testsuite");
+        assertThat(suites.getLength()).isEqualTo(2);
+        Element suite = (Element) suites.item(0);
+        assertThat(List.of(suite.getAttribute("name"), suite.getAttribute("tests"), suite.getAttribute("failures"),
+                suite.getAttribute("errors"), suite.getAttribute("skipped"), suite.getAttribute("time")))
+                .containsExactly("a&b", "4", "1", "2", "0", "1.125");
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(4);
+        assertThat(((Element) cases.item(0)).getChildNodes().getLength()).isZero();
+        Element failing = (Element) cases.item(1);
+        assertThat(failing.getAttribute("classname")).isEqualTo("a&b.command");
+        assertThat(failing.getAttribute("name")).isEqualTo("fails <1>");
+        Element failure = (Element) failing.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).isEqualTo("expected <ok> & \"done\" 'yes'\uFFFD\uFFFD[0m");
+        assertThat(failure.getAttribute("type")).isEqualTo("failed");
+        assertThat(failure.getTextContent()).isEqualTo("expected <ok> & \"done\" 'yes'\uFFFD\uFFFD[0m\nsecond <line>");
+        assertThat(failing.getElementsByTagName("system-out").item(0).getTextContent()).isEqualTo("out & \uFFFDerr");
+        Element error = (Element) ((Element) cases.item(2)).getElementsByTagName("error").item(0);
+        assertThat(List.of(error.getAttribute("message"), error.getAttribute("type"), error.getTextContent()))
+                .containsExactly("no \"port\"", "error", "no \"port\"");
+        Element staging = (Element) cases.item(3);
+        assertThat(staging.getAttribute("classname")).isEqualTo("a&b.staging");
+        Element stagingError = (Element) staging.getElementsByTagName("error").item(0);
+        assertThat(stagingError.getAttribute("message")).isEqualTo("the suite <could not> run & \"stopped\"\uFFFD here");
+        assertThat(stagingError.getTextContent()).isEqualTo("the suite <could not> run & \"stopped\"\uFFFD here");
+
+        Element budgetSuite = (Element) suites.item(1);
+        assertThat(List.of(budgetSuite.getAttribute("name"), budgetSuite.getAttribute("tests"),
+                budgetSuite.getAttribute("failures"), budgetSuite.getAttribute("errors")))
+                .containsExactly("budgets", "2", "1", "0");
+        Element missed = (Element) budgetSuite.getElementsByTagName("testcase").item(0);
+        assertThat(missed.getAttribute("name")).isEqualTo("max size (a&b)");
+        Element budgetFailure = (Element) missed.getElementsByTagName("failure").item(0);
+        assertThat(List.of(budgetFailure.getAttribute("message"), budgetFailure.getAttribute("type"),
+                budgetFailure.getTextContent())).containsExactly("size <2 GB> & \"over\"", "budget",
+                "limit 1 GB, measured 2 GB");
+        assertThat(((Element) budgetSuite.getElementsByTagName("testcase").item(1)).getChildNodes().getLength()).isZero();
+    }
+
+    @Test
+    void onlyWhatXmlCannotCarryIsReplacedBeforeTheWriterEscapes() {
+        assertThat(Markup.xmlChars("<a & \"b\">\t\n\r \u00e9 \uD83D\uDC33")).isEqualTo("<a & \"b\">\t\n\r \u00e9 \uD83D\uDC33");
+        assertThat(Markup.xmlChars("\u0000\u001b[1m\uD800 \uFFFE")).isEqualTo("\uFFFD\uFFFD[1m\uFFFD \uFFFD");
+        assertThat(Markup.xmlChars(null)).isEmpty();
     }
 }
