@@ -1,5 +1,7 @@
 package dev.slimlab.optimize;
 
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,10 +11,11 @@ import java.util.Objects;
 
 /**
  * Two texts side by side, line by line: the old text's lines on the left, the new text's on the
- * right, aligned in rows. It is made from the same edit script as {@link UnifiedDiff}: kept lines
- * stand side by side; within each run of changes (the lines between two kept ones) a removed line
- * and an added line share a changed row when they are alike, and what is left over stands alone,
- * a removed line with nothing on its right or an added line with nothing on its left.
+ * right, aligned in rows. It is made from the same changes as {@link UnifiedDiff} (java-diff-utils'
+ * deltas): kept lines stand side by side; within each change (a CHANGE, DELETE or INSERT delta: the
+ * lines between two kept ones) a removed line and an added line share a changed row when they are
+ * alike, and what is left over stands alone, a removed line with nothing on its right or an added
+ * line with nothing on its left.
  *
  * <p>Alike means at least half their character pairs in common (Dice's coefficient on bigrams,
  * ignoring indentation); of the orderly ways to pair a run's lines, the one with the most
@@ -109,20 +112,19 @@ public record SideBySideDiff(String leftName, String rightName, List<Row> rows) 
         List<String> a = UnifiedDiff.lines(oldText);
         List<String> b = UnifiedDiff.lines(newText);
         List<Row> rows = new ArrayList<>();
-        List<Integer> removed = new ArrayList<>();
-        List<Integer> added = new ArrayList<>();
-        for (UnifiedDiff.Edit edit : UnifiedDiff.editScript(a, b)) {
-            switch (edit.op()) {
-                case DELETE -> removed.add(edit.oldIndex());
-                case INSERT -> added.add(edit.newIndex());
-                case KEEP -> {
-                    flush(rows, removed, added, a, b);
-                    rows.add(new Row(Kind.SAME, Line.of(edit.oldIndex(), a.get(edit.oldIndex())),
-                            Line.of(edit.newIndex(), b.get(edit.newIndex()))));
-                }
+        int i = 0;
+        int j = 0;
+        for (AbstractDelta<String> delta : UnifiedDiff.patch(a, b).getDeltas()) {
+            for (; i < delta.getSource().getPosition(); i++, j++) {
+                rows.add(new Row(Kind.SAME, Line.of(i, a.get(i)), Line.of(j, b.get(j))));
             }
+            change(rows, delta.getSource(), delta.getTarget());
+            i += delta.getSource().size();
+            j += delta.getTarget().size();
         }
-        flush(rows, removed, added, a, b);
+        for (; i < a.size(); i++, j++) {
+            rows.add(new Row(Kind.SAME, Line.of(i, a.get(i)), Line.of(j, b.get(j))));
+        }
         return new SideBySideDiff(leftName, rightName, rows);
     }
 
@@ -132,35 +134,35 @@ public record SideBySideDiff(String leftName, String rightName, List<Row> rows) 
     static final int MAX_CELLS = 40_000;
 
     /**
-     * A run of changes as rows: each pair of alike lines a changed row, and before it the lines
-     * of either side that pair with nothing, removed ones first.
+     * A change (a CHANGE, DELETE or INSERT delta) as rows: each pair of alike lines a changed row,
+     * and before it the lines of either side that pair with nothing, removed ones first.
      */
-    private static void flush(List<Row> rows, List<Integer> removed, List<Integer> added, List<String> a,
-                              List<String> b) {
-        int[] partner = pair(removed.stream().map(a::get).toList(), added.stream().map(b::get).toList());
+    private static void change(List<Row> rows, Chunk<String> removed, Chunk<String> added) {
+        int[] partner = pair(removed.getLines(), added.getLines());
         int j = 0;
         for (int i = 0; i < removed.size(); i++) {
             if (partner[i] < 0) {
                 continue;
             }
             for (int r = firstUnpaired(partner, i); r < i; r++) {
-                rows.add(new Row(Kind.REMOVED, Line.of(removed.get(r), a.get(removed.get(r))), null));
+                rows.add(new Row(Kind.REMOVED, line(removed, r), null));
             }
             for (; j < partner[i]; j++) {
-                rows.add(new Row(Kind.ADDED, null, Line.of(added.get(j), b.get(added.get(j)))));
+                rows.add(new Row(Kind.ADDED, null, line(added, j)));
             }
-            rows.add(new Row(Kind.CHANGED, Line.of(removed.get(i), a.get(removed.get(i))),
-                    Line.of(added.get(j), b.get(added.get(j)))));
-            j++;
+            rows.add(new Row(Kind.CHANGED, line(removed, i), line(added, j++)));
         }
         for (int r = firstUnpaired(partner, removed.size()); r < removed.size(); r++) {
-            rows.add(new Row(Kind.REMOVED, Line.of(removed.get(r), a.get(removed.get(r))), null));
+            rows.add(new Row(Kind.REMOVED, line(removed, r), null));
         }
         for (; j < added.size(); j++) {
-            rows.add(new Row(Kind.ADDED, null, Line.of(added.get(j), b.get(added.get(j)))));
+            rows.add(new Row(Kind.ADDED, null, line(added, j)));
         }
-        removed.clear();
-        added.clear();
+    }
+
+    /** Line {@code k} of a chunk, numbered in its whole text. */
+    private static Line line(Chunk<String> chunk, int k) {
+        return Line.of(chunk.getPosition() + k, chunk.getLines().get(k));
     }
 
     /** The first of the unpaired removed lines just before {@code end}. */

@@ -1,30 +1,33 @@
 package dev.slimlab.optimize;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.algorithm.DiffAlgorithmListener;
+import com.github.difflib.algorithm.myers.MeyersDiff;
+import com.github.difflib.patch.ChangeDelta;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A unified diff ({@code diff -u}) of two texts, line by line, computed with Myers' algorithm
- * (shortest edit script), with three lines of context.
+ * A unified diff ({@code diff -u}) of two texts, line by line, with three lines of context.
+ * java-diff-utils finds the changes (Myers' shortest edit script) and groups them into hunks.
+ * The lines keep their terminators, so a changed line ending shows as a change; they are written
+ * as {@code diff -u} writes them: without the terminator, a missing final newline marked, and
+ * hunk ranges that leave out a count of one and name the line before an empty range.
  */
 public final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
+    /** Beyond this many differing lines the diff just replaces everything (bounded time and memory). */
+    private static final int MAX_DIFFERENCES = 4000;
+    /** The library writes every range as start,count. */
+    private static final Pattern HUNK = Pattern.compile("@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@");
 
     private UnifiedDiff() {
-    }
-
-    /** What one step of an edit script does with a line. */
-    public enum Op { KEEP, DELETE, INSERT }
-
-    /**
-     * One step of an edit script, with 0-based indexes into the old and the new lines: keep old
-     * line {@code oldIndex} as new line {@code newIndex}, delete old line {@code oldIndex}, or
-     * insert new line {@code newIndex}. (On a delete {@code newIndex}, on an insert
-     * {@code oldIndex}, is where the other text stands at that point.)
-     */
-    public record Edit(Op op, int oldIndex, int newIndex) {
     }
 
     /** The diff, empty when the texts are equal. */
@@ -33,78 +36,37 @@ public final class UnifiedDiff {
             return "";
         }
         List<String> a = lines(oldText);
-        List<String> b = lines(newText);
-        List<Edit> script = editScript(a, b);
+        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(oldName, newName, a, patch(a, lines(newText)),
+                CONTEXT);
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(oldName).append('\n').append("+++ ").append(newName).append('\n');
-        int i = 0;
-        while (i < script.size()) {
-            if (script.get(i).op() == Op.KEEP) {
-                i++;
-                continue;
+        out.append(unified.get(0)).append('\n').append(unified.get(1)).append('\n');
+        for (String line : unified.subList(2, unified.size())) {
+            if (line.startsWith("@@")) { // every other line starts with its marker
+                out.append(hunkHeader(line)).append('\n');
+            } else if (line.endsWith("\n")) { // a marker and a line with its terminator
+                out.append(line, 0, line.length() - (line.endsWith("\r\n") ? 2 : 1)).append('\n');
+            } else {
+                out.append(line).append("\n\\ No newline at end of file\n");
             }
-            int start = Math.max(0, i - CONTEXT);
-            int end = i;
-            // extend the hunk while changes are at most 2 * CONTEXT lines apart
-            int keepRun = 0;
-            int j = i;
-            while (j < script.size()) {
-                if (script.get(j).op() == Op.KEEP) {
-                    keepRun++;
-                    if (keepRun > 2 * CONTEXT) {
-                        break;
-                    }
-                } else {
-                    keepRun = 0;
-                    end = j;
-                }
-                j++;
-            }
-            int stop = Math.min(script.size(), end + 1 + CONTEXT);
-            appendHunk(out, script.subList(start, stop), a, b);
-            i = stop;
         }
         return out.toString();
     }
 
-    private static void appendHunk(StringBuilder out, List<Edit> hunk, List<String> a, List<String> b) {
-        int oldStart = -1;
-        int newStart = -1;
-        int oldCount = 0;
-        int newCount = 0;
-        for (Edit e : hunk) {
-            if (e.op() != Op.INSERT) {
-                oldStart = oldStart < 0 ? e.oldIndex() : oldStart;
-                oldCount++;
-            }
-            if (e.op() != Op.DELETE) {
-                newStart = newStart < 0 ? e.newIndex() : newStart;
-                newCount++;
-            }
+    /** The library's hunk header as {@code diff -u} writes it. */
+    private static String hunkHeader(String header) {
+        Matcher hunk = HUNK.matcher(header);
+        if (!hunk.matches()) {
+            return header;
         }
-        out.append("@@ -").append(range(oldStart, oldCount, hunk.get(0).oldIndex()))
-                .append(" +").append(range(newStart, newCount, hunk.get(0).newIndex())).append(" @@\n");
-        for (Edit e : hunk) {
-            switch (e.op()) {
-                case KEEP -> line(out, ' ', a.get(e.oldIndex()));
-                case DELETE -> line(out, '-', a.get(e.oldIndex()));
-                case INSERT -> line(out, '+', b.get(e.newIndex()));
-            }
-        }
+        return "@@ -" + range(hunk.group(1), hunk.group(2)) + " +" + range(hunk.group(3), hunk.group(4)) + " @@";
     }
 
-    private static String range(int start, int count, int fallback) {
-        int first = count == 0 ? fallback : start + 1; // an empty range names the line before it
-        return count == 1 ? String.valueOf(first) : first + "," + count;
-    }
-
-    private static void line(StringBuilder out, char marker, String line) {
-        out.append(marker);
-        if (line.endsWith("\n")) {
-            out.append(line, 0, line.endsWith("\r\n") ? line.length() - 2 : line.length() - 1).append('\n');
-        } else {
-            out.append(line).append("\n\\ No newline at end of file\n");
-        }
+    private static String range(String start, String count) {
+        return switch (count) {
+            case "0" -> (Integer.parseInt(start) - 1) + ",0"; // an empty range names the line before it
+            case "1" -> start;
+            default -> start + "," + count;
+        };
     }
 
     /** Lines with their terminators, so a changed line ending shows as a change. */
@@ -120,91 +82,42 @@ public final class UnifiedDiff {
         return lines;
     }
 
-    /** Beyond this many differing lines the diff just replaces everything (bounded time and memory). */
-    private static final int MAX_DIFFERENCES = 4000;
-
     /**
-     * The shortest edit script turning {@code oldLines} into {@code newLines}: the line diff this
-     * class prints, for views that show it otherwise (side by side, for one). Every old line
-     * appears once as KEEP or DELETE and every new line once as KEEP or INSERT, in order.
+     * The changes turning {@code oldLines} into {@code newLines}: the line diff this class prints,
+     * for views that show it otherwise (side by side, for one). Past {@value #MAX_DIFFERENCES}
+     * differences it is one change replacing every line.
      */
-    public static List<Edit> editScript(List<String> oldLines, List<String> newLines) {
-        return shortestEditScript(oldLines, newLines);
+    public static Patch<String> patch(List<String> oldLines, List<String> newLines) {
+        try {
+            return DiffUtils.diff(oldLines, newLines, new MeyersDiff<>(), new GiveUpBeyond());
+        } catch (TooManyDifferences e) {
+            Patch<String> everything = new Patch<>();
+            everything.addDelta(new ChangeDelta<>(new Chunk<>(0, oldLines), new Chunk<>(0, newLines)));
+            return everything;
+        }
     }
 
-    /**
-     * Myers' O((N+M)D) greedy algorithm. The trace keeps, for each D, only the diagonals that
-     * step can reach, so memory grows with D squared, not with the file size.
-     */
-    private static List<Edit> shortestEditScript(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
-        int max = Math.min(n + m, MAX_DIFFERENCES);
-        int offset = max + 1;
-        int[] v = new int[2 * max + 4];
-        List<int[]> trace = new ArrayList<>();
-        int found = -1;
-        for (int d = 0; d <= max && found < 0; d++) {
-            trace.add(Arrays.copyOfRange(v, offset - d, offset + d + 1));
-            for (int k = -d; k <= d; k += 2) {
-                int x = k == -d || k != d && v[offset + k - 1] < v[offset + k + 1]
-                        ? v[offset + k + 1] : v[offset + k - 1] + 1;
-                int y = x - k;
-                while (x < n && y < m && a.get(x).equals(b.get(y))) {
-                    x++;
-                    y++;
-                }
-                v[offset + k] = x;
-                if (x >= n && y >= m) {
-                    found = d;
-                    break;
-                }
+    /** Stops Myers' search, which takes time and memory growing with the square of the differences. */
+    private static final class GiveUpBeyond implements DiffAlgorithmListener {
+        @Override
+        public void diffStart() {
+        }
+
+        @Override
+        public void diffStep(int differences, int max) {
+            if (differences > MAX_DIFFERENCES) {
+                throw new TooManyDifferences();
             }
         }
-        if (found < 0) {
-            return replaceAll(n, m);
+
+        @Override
+        public void diffEnd() {
         }
-        List<Edit> reversed = new ArrayList<>();
-        int x = n;
-        int y = m;
-        for (int d = found; d >= 0; d--) {
-            int[] vd = trace.get(d);
-            int k = x - y;
-            int prevK = k == -d || k != d && at(vd, d, k - 1) < at(vd, d, k + 1) ? k + 1 : k - 1;
-            int prevX = d == 0 ? 0 : at(vd, d, prevK);
-            int prevY = prevX - prevK;
-            while (x > prevX && y > prevY) {
-                reversed.add(new Edit(Op.KEEP, --x, --y));
-            }
-            if (d > 0) {
-                if (x == prevX) {
-                    reversed.add(new Edit(Op.INSERT, x, --y));
-                } else {
-                    reversed.add(new Edit(Op.DELETE, --x, y));
-                }
-            }
-        }
-        List<Edit> script = new ArrayList<>(reversed.size());
-        for (int i = reversed.size() - 1; i >= 0; i--) {
-            script.add(reversed.get(i));
-        }
-        return script;
     }
 
-    /** Diagonal {@code k} of the trace slice kept for step {@code d}. */
-    private static int at(int[] slice, int d, int k) {
-        int i = k + d;
-        return i >= 0 && i < slice.length ? slice[i] : 0;
-    }
-
-    private static List<Edit> replaceAll(int n, int m) {
-        List<Edit> script = new ArrayList<>(n + m);
-        for (int i = 0; i < n; i++) {
-            script.add(new Edit(Op.DELETE, i, 0));
+    private static final class TooManyDifferences extends RuntimeException {
+        TooManyDifferences() {
+            super(null, null, false, false);
         }
-        for (int j = 0; j < m; j++) {
-            script.add(new Edit(Op.INSERT, n, j));
-        }
-        return script;
     }
 }
