@@ -309,7 +309,8 @@ public final class LabView {
                 title.getStyleClass().add("pane-heading");
                 title.setWrapText(true);
                 Label facts = new Label(is.id() + " · " + is.category() + " · " + is.riskLabel()
-                        + (is.hadolint().isEmpty() ? "" : " · hadolint " + is.hadolint()) + "\n" + is.getApplies());
+                        + (is.hadolint().isEmpty() ? "" : " · hadolint " + is.hadolint())
+                        + (is.getApplies().isEmpty() ? "" : "\n" + is.getApplies()));
                 facts.setWrapText(true);
                 Label why = new Label("Why " + is.riskLabel() + ": " + is.riskRationale());
                 why.setWrapText(true);
@@ -345,9 +346,16 @@ public final class LabView {
             HBox line = new HBox(8, check, risk, title);
             line.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(2, line, applies);
-            // fit the list's width: wrap long titles rather than scroll sideways
+            // fit the list's width: wrap long titles rather than scroll sideways. The cell's height
+            // is asked for without a width, so each wrapping label is given its width outright.
             box.maxWidthProperty().bind(widthProperty().subtract(24));
             box.prefWidthProperty().bind(box.maxWidthProperty());
+            title.prefWidthProperty().bind(box.maxWidthProperty().subtract(check.widthProperty())
+                    .subtract(risk.widthProperty()).subtract(16));
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            applies.prefWidthProperty().bind(box.maxWidthProperty());
+            applies.setMinHeight(Region.USE_PREF_SIZE);
+            setPrefWidth(0); // the list's width decides, not the longest text
         }
 
         @Override
