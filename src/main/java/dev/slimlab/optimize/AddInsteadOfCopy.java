@@ -56,10 +56,7 @@ final class AddInsteadOfCopy extends BaseOptimization {
                         + "downloading URLs) only make it harder to see what the instruction does (DL3020)"));
             }
         }
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no ADD of local files or folders"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no ADD of local files or folders");
     }
 
     @Override

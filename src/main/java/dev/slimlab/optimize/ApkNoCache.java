@@ -108,10 +108,7 @@ final class ApkNoCache extends BaseOptimization {
                     : "add --no-cache: apk keeps the package index it downloads in /var/cache/apk otherwise"));
         }
         findings.sort(Comparator.comparingInt(Finding::line));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no apk add without --no-cache and no apk update to drop"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no apk add without --no-cache and no apk update to drop");
     }
 
     @Override

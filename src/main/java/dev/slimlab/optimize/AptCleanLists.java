@@ -187,12 +187,9 @@ final class AptCleanLists extends BaseOptimization {
         }
         findings.addAll(scan.skipped());
         findings.sort(Comparator.comparingInt(Finding::line));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), scan.alreadyClean() > 0
-                    ? "every RUN that runs apt-get update already removes " + LISTS + " in the same RUN"
-                    : "no RUN runs apt-get update"));
-        }
-        return findings;
+        return orNothingToDo(findings, scan.alreadyClean() > 0
+                ? "every RUN that runs apt-get update already removes " + LISTS + " in the same RUN"
+                : "no RUN runs apt-get update");
     }
 
     @Override

@@ -39,10 +39,7 @@ final class AptNoInstallRecommends extends BaseOptimization {
             findings.add(Finding.applies(id(), s.run().line(), s.run().excerpt(s.command()),
                     "add --no-install-recommends: apt also installs every recommended package otherwise"));
         }
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no apt-get install without --no-install-recommends"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no apt-get install without --no-install-recommends");
     }
 
     @Override

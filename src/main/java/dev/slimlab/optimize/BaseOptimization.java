@@ -1,5 +1,6 @@
 package dev.slimlab.optimize;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Holds an optimization's description; subclasses add the detection and the rewrite. */
@@ -49,6 +50,14 @@ abstract class BaseOptimization implements Optimization {
     @Override
     public final Optional<String> hadolint() {
         return Optional.ofNullable(hadolint);
+    }
+
+    /**
+     * The findings as they are, or, when there are none, the one finding that says why nothing
+     * applies (every optimization says where it applies, or why not).
+     */
+    final List<Finding> orNothingToDo(List<Finding> findings, String why) {
+        return findings.isEmpty() ? List.of(Finding.nothingToDo(id, why)) : findings;
     }
 
     @Override

@@ -394,10 +394,7 @@ final class CombineRuns extends BaseOptimization {
         }
         findings.addAll(scan.skipped());
         findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no consecutive RUN instructions"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no consecutive RUN instructions");
     }
 
     @Override

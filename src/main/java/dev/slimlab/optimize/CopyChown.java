@@ -387,10 +387,7 @@ final class CopyChown extends BaseOptimization {
         }
         findings.addAll(scan.skipped());
         findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no COPY followed by a chown -R of what it copied"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no COPY followed by a chown -R of what it copied");
     }
 
     @Override

@@ -130,10 +130,7 @@ final class EnvTypo extends BaseOptimization {
                                     : ". The rewrite leaves " + referenceText(s) + " as written")));
         }
         findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no ENV or ARG name looks like a misspelled well-known variable"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no ENV or ARG name looks like a misspelled well-known variable");
     }
 
     @Override

@@ -296,10 +296,7 @@ final class JdkToJre extends BaseOptimization {
     public List<Finding> findings(Project project) {
         List<Finding> findings = new ArrayList<>();
         sites(project, findings);
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no JDK base image or JDK package"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no JDK base image or JDK package");
     }
 
     @Override

@@ -130,10 +130,7 @@ final class NpmCleanCache extends BaseOptimization {
                     "append " + s.clean() + " to the RUN: " + s.tool().why));
         }
         findings.sort(Comparator.comparingInt(Finding::line));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no npm or yarn install that leaves its cache in the image"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no npm or yarn install that leaves its cache in the image");
     }
 
     @Override

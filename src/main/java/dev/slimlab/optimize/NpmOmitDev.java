@@ -211,10 +211,7 @@ final class NpmOmitDev extends BaseOptimization {
                             + "type definitions) into node_modules otherwise, and nothing in this image uses them"));
         }
         findings.sort(Comparator.comparingInt(Finding::line));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no npm ci or npm install of a project that includes its devDependencies"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no npm ci or npm install of a project that includes its devDependencies");
     }
 
     @Override

@@ -91,10 +91,7 @@ final class PipNoCacheDir extends BaseOptimization {
             findings.add(Finding.applies(id(), s.run().line(), s.run().excerpt(s.command()),
                     "add --no-cache-dir: pip keeps every downloaded wheel in ~/.cache/pip otherwise"));
         }
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no pip install that keeps its cache"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no pip install that keeps its cache");
     }
 
     @Override

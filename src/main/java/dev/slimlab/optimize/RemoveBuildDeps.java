@@ -231,10 +231,7 @@ final class RemoveBuildDeps extends BaseOptimization {
                             : "")));
         }
         findings.sort(Comparator.comparingInt(Finding::line));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no compilers or -dev packages installed and left in the image"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no compilers or -dev packages installed and left in the image");
     }
 
     @Override

@@ -55,10 +55,7 @@ final class SecretInEnv extends BaseOptimization {
                         + "docker build --secret instead"));
             }
         }
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no ENV or ARG name looks like a secret"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no ENV or ARG name looks like a secret");
     }
 
     @Override

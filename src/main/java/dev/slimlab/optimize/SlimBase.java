@@ -83,10 +83,7 @@ final class SlimBase extends BaseOptimization {
     public List<Finding> findings(Project project) {
         List<Finding> findings = new ArrayList<>();
         sites(project, findings);
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "no FROM instruction"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no FROM instruction");
     }
 
     @Override

@@ -79,10 +79,7 @@ final class UnpinnedBase extends BaseOptimization {
                         + "repeat"));
             }
         }
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(), "every FROM names a version tag, a digest, scratch or an earlier stage"));
-        }
-        return findings;
+        return orNothingToDo(findings, "every FROM names a version tag, a digest, scratch or an earlier stage");
     }
 
     private static final Pattern VARIABLE = Pattern.compile(

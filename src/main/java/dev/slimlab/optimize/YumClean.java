@@ -125,11 +125,7 @@ final class YumClean extends BaseOptimization {
                             + " otherwise"));
         }
         findings.sort(Comparator.comparingInt(Finding::line));
-        if (findings.isEmpty()) {
-            findings.add(Finding.nothingToDo(id(),
-                    "no yum, dnf, microdnf or zypper install that leaves its cache in the image"));
-        }
-        return findings;
+        return orNothingToDo(findings, "no yum, dnf, microdnf or zypper install that leaves its cache in the image");
     }
 
     @Override
