@@ -1,7 +1,5 @@
 package dev.slimlab.report;
 
-import static dev.slimlab.report.Markup.escape;
-
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Budgets;
 import dev.slimlab.analysis.BuildTime;
@@ -23,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.commonmark.node.AbstractVisitor;
@@ -41,10 +40,11 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * <p><b>Self-contained.</b> CSS is inlined, charts are inline SVG, and there is no JavaScript;
  * a Content-Security-Policy forbids fetching anything but inline styles and {@code data:} images.
  *
- * <p><b>Escaping.</b> Every text that comes from the user or a build goes through {@link #escape}
- * and nothing else. Only two pieces of markup are inserted as they are: the SVG of the charts
- * (drawn by {@link ReportCharts}, which escapes its own text) and the lessons, rendered by
- * commonmark with raw HTML escaped and unsafe URLs removed.
+ * <p><b>Escaping.</b> The page is written through {@link HtmlWriter}, the JDK's XML writer:
+ * every text that comes from the user or a build is handed to it as a value, and it does the
+ * escaping. Only three pieces of markup are inserted as they are: the fixed style sheet, the SVG
+ * of the charts (drawn by {@link ReportCharts}, which escapes its own text) and the lessons,
+ * rendered by commonmark with raw HTML escaped and unsafe URLs removed.
  *
  * <p><b>Well-formed.</b> The output is HTML5 that is also well-formed XML (void elements closed,
  * attribute values quoted, no named entities but XML's, characters XML cannot carry replaced), so
@@ -125,15 +125,16 @@ public final class HtmlReport {
 
         String document() {
             String id = experiment.id();
-            out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
-                    .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
-                    .append(escape(CONTENT_SECURITY_POLICY)).append("\" />\n")
-                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-                    .append("<meta name=\"generator\" content=\"SlimLab\" />\n")
-                    .append("<title>SlimLab report: ").append(escape(id)).append("</title>\n")
-                    .append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n");
+            out.doctype().open("html", "lang", "en").nl().open("head").nl()
+                    .empty("meta", "charset", "utf-8").nl()
+                    .empty("meta", "http-equiv", "Content-Security-Policy", "content", CONTENT_SECURITY_POLICY).nl()
+                    .empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1").nl()
+                    .empty("meta", "name", "generator", "content", "SlimLab").nl()
+                    .open("title").text("SlimLab report: ").text(id).close().nl()
+                    .open("style").raw("\n" + css()).close().nl()
+                    .close().nl().open("body").nl();
             header();
-            out.append("<main>\n");
+            out.open("main").nl();
             OverviewSections overview = new OverviewSections(this);
             overview.recommendation();
             overview.budgets();
@@ -142,50 +143,52 @@ public final class HtmlReport {
             overview.attribution();
             new VariantDetails(this).details();
             lessons();
-            out.append("</main>\n");
-            out.append("<footer class=\"report-footer\"><p>SlimLab report of experiment <b>").append(escape(id))
-                    .append("</b>, run started ").append(escape(when(experiment.startedAt())))
-                    .append(". Sizes are decimal (1 MB = 1,000,000 bytes), as Docker shows them.</p></footer>\n")
-                    .append("</body>\n</html>\n");
-            return out.toString();
+            out.close().nl();
+            out.open("footer", "class", "report-footer").open("p").text("SlimLab report of experiment ")
+                    .element("b", id).text(", run started " + when(experiment.startedAt())
+                            + ". Sizes are decimal (1 MB = 1,000,000 bytes), as Docker shows them.")
+                    .close().close().nl()
+                    .close().nl() // body
+                    .close().nl(); // html
+            return out.html();
         }
 
         private void header() {
-            out.append("<header class=\"report-header\">\n<h1>SlimLab report: ").append(escape(experiment.id()))
-                    .append("</h1>\n<p class=\"meta\">");
-            out.append("<span>Started <time datetime=\"").append(escape(experiment.startedAt())).append("\">")
-                    .append(escape(when(experiment.startedAt()))).append("</time></span>");
+            out.open("header", "class", "report-header").nl()
+                    .open("h1").text("SlimLab report: ").text(experiment.id()).close().nl()
+                    .open("p", "class", "meta");
+            out.open("span").text("Started ")
+                    .element("time", when(experiment.startedAt()), "datetime", Objects.toString(experiment.startedAt(), ""))
+                    .close();
             EngineInfo engine = experiment.engine();
             if (engine != null) {
-                out.append("<span>Docker Engine ").append(escape(engine.engineVersion())).append(" (API ")
-                        .append(escape(engine.apiVersion())).append(", ").append(escape(engine.os())).append(") at ")
-                        .append(escape(engine.host())).append("</span>");
+                out.open("span").text("Docker Engine ").text(engine.engineVersion()).text(" (API ")
+                        .text(engine.apiVersion()).text(", ").text(engine.os()).text(") at ").text(engine.host()).close();
             }
-            out.append("</p>\n<p class=\"meta\">");
+            out.close().nl().open("p", "class", "meta");
             ExperimentSettings settings = experiment.settings();
             if (settings != null) {
-                out.append("<span>").append(settings.repetitions()).append(settings.repetitions() == 1 ? " build" : " builds")
-                        .append(" per variant, ").append(settings.noCache() ? "cold (no cache)" : "warm (cache allowed)")
-                        .append(settings.pull() ? ", base images pulled" : "").append("</span>")
-                        .append("<span>pull times at ").append(number(settings.bandwidthMbitPerSecond()))
-                        .append(" Mbit/s</span>");
+                out.element("span", settings.repetitions() + (settings.repetitions() == 1 ? " build" : " builds")
+                                + " per variant, " + (settings.noCache() ? "cold (no cache)" : "warm (cache allowed)")
+                                + (settings.pull() ? ", base images pulled" : ""))
+                        .element("span", "pull times at " + number(settings.bandwidthMbitPerSecond()) + " Mbit/s");
             }
             if (experiment.context() != null && !experiment.context().isEmpty()) {
-                out.append("<span>context <code>").append(escape(experiment.context())).append("</code></span>");
+                out.open("span").text("context ").element("code", experiment.context()).close();
             }
-            out.append("</p>\n<nav class=\"toc\"><a href=\"#recommendation\">Recommendation</a>");
+            out.close().nl().open("nav", "class", "toc").element("a", "Recommendation", "href", "#recommendation");
             if (!budgets.isEmpty()) {
-                out.append("<a href=\"#budgets\">Budgets</a>");
+                out.element("a", "Budgets", "href", "#budgets");
             }
-            out.append("<a href=\"#risk-reward\">Risk and reward</a><a href=\"#charts\">Charts</a>");
+            out.element("a", "Risk and reward", "href", "#risk-reward").element("a", "Charts", "href", "#charts");
             if (analysis.attribution().isPresent()) {
-                out.append("<a href=\"#attribution\">Attribution</a>");
+                out.element("a", "Attribution", "href", "#attribution");
             }
-            out.append("<a href=\"#variants\">Variants</a>");
+            out.element("a", "Variants", "href", "#variants");
             if (!usedOptimizations().isEmpty()) {
-                out.append("<a href=\"#lessons\">Lessons</a>");
+                out.element("a", "Lessons", "href", "#lessons");
             }
-            out.append("</nav>\n</header>\n");
+            out.close().nl().close().nl();
         }
 
         private void lessons() {
@@ -193,32 +196,33 @@ public final class HtmlReport {
             if (used.isEmpty()) {
                 return;
             }
-            out.append("<section id=\"lessons\">\n<h2>Lessons: the optimizations used</h2>\n");
+            out.open("section", "id", "lessons").nl().element("h2", "Lessons: the optimizations used").nl();
             for (String id : used) {
-                out.append("<article class=\"lesson\" id=\"lesson-").append(escape(slug(id))).append("\">\n");
+                out.open("article", "class", "lesson", "id", "lesson-" + slug(id)).nl();
                 Optional<Optimization> o = catalog.byId(id);
                 if (o.isEmpty()) {
-                    out.append("<h3><code>").append(escape(id)).append("</code></h3>\n<p class=\"muted\">")
-                            .append("Not an optimization this SlimLab knows; its risk is counted as medium.</p>\n")
-                            .append("</article>\n");
+                    out.open("h3").element("code", id).close().nl()
+                            .element("p", "Not an optimization this SlimLab knows; its risk is counted as medium.",
+                                    "class", "muted").nl()
+                            .close().nl();
                     continue;
                 }
                 Optimization opt = o.get();
-                out.append("<h3>").append(escape(opt.title())).append(" <code>").append(escape(id)).append("</code></h3>\n")
-                        .append("<p class=\"lesson-risk\">Risk: ");
+                out.open("h3").text(opt.title()).text(" ").element("code", id).close().nl()
+                        .open("p", "class", "lesson-risk").text("Risk: ");
                 riskBadge(RiskLevel.of(opt.risk()), false);
-                out.append(" \u2014 ").append(escape(opt.riskRationale())).append("</p>\n");
+                out.text(" \u2014 ").text(opt.riskRationale()).close().nl();
                 String lesson;
                 try {
                     lesson = opt.lesson();
                 } catch (RuntimeException e) {
-                    out.append("<p class=\"muted\">").append(escape("No lesson: " + reason(e))).append("</p>\n")
-                            .append("</article>\n");
+                    out.element("p", "No lesson: " + reason(e), "class", "muted").nl().close().nl();
                     continue;
                 }
-                out.append(markdown(lesson)).append("</article>\n");
+                // commonmark's HTML, which escapes what the lesson's text holds (see markdown)
+                out.raw(markdown(lesson)).close().nl();
             }
-            out.append("</section>\n");
+            out.close().nl();
         }
     }
 

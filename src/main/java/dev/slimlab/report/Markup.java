@@ -1,37 +1,12 @@
 package dev.slimlab.report;
 
-/** Text made safe to put in HTML or XML, as element content or in a quoted attribute. */
+/** Text made safe to hand to an XML writer, which escapes markup but passes what XML cannot carry through. */
 public final class Markup {
 
     /** What XML 1.0 cannot carry is replaced with this: the Unicode replacement character. */
     private static final int REPLACEMENT = 0xFFFD;
 
     private Markup() {
-    }
-
-    /**
-     * The one escape of every HTML SlimLab writes by hand: {@code & < > " '} become references, and what XML 1.0
-     * cannot contain (most control characters, lone surrogates) becomes U+FFFD, so a build log with terminal
-     * escapes still gives a well-formed page.
-     */
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            switch (c) {
-                case '&' -> s.append("&amp;");
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '"' -> s.append("&quot;");
-                case '\'' -> s.append("&#39;");
-                default -> s.appendCodePoint(xmlCanCarry(c) ? c : REPLACEMENT);
-            }
-        }
-        return s.toString();
     }
 
     /**

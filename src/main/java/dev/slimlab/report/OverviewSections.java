@@ -4,7 +4,6 @@ import static dev.slimlab.analysis.Formats.duration;
 import static dev.slimlab.analysis.Formats.signedDuration;
 import static dev.slimlab.analysis.Formats.signedPercent;
 import static dev.slimlab.analysis.Formats.size;
-import static dev.slimlab.report.Markup.escape;
 
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Attribution;
@@ -26,22 +25,20 @@ final class OverviewSections extends ReportSection {
     }
 
     void recommendation() {
-        out.append("<section id=\"recommendation\" class=\"recommendation\">\n<h2>Recommendation</h2>\n")
-                .append("<p class=\"lead\">").append(escape(analysis.recommendation())).append("</p>\n");
+        out.open("section", "id", "recommendation", "class", "recommendation").nl()
+                .element("h2", "Recommendation").nl()
+                .element("p", analysis.recommendation(), "class", "lead").nl();
         Optional<Assessment> best = analysis.recommended().flatMap(analysis::variant);
         if (best.isPresent() && baseline.isPresent() && !best.get().name().equals(baseline.get().name())) {
             Assessment b = best.get();
             VariantResult base = baseline.get();
-            out.append("<p class=\"figures\">Size ").append(escape(size(base.sizeBytes()))).append(" \u2192 ")
-                    .append(escape(size(b.sizeBytes()))).append(" (")
-                    .append(escape(signedPercent(-b.sizeSavedPercent()))).append(") \u00b7 pull ")
-                    .append(escape(size(base.compressedBytes()))).append(" \u2192 ")
-                    .append(escape(size(b.pullBytes()))).append(" \u00b7 ");
+            out.open("p", "class", "figures").text("Size " + size(base.sizeBytes()) + " \u2192 " + size(b.sizeBytes())
+                    + " (" + signedPercent(-b.sizeSavedPercent()) + ") \u00b7 pull " + size(base.compressedBytes())
+                    + " \u2192 " + size(b.pullBytes()) + " \u00b7 ");
             riskBadge(b.risk(), true);
-            out.append(" \u00b7 tests ").append(b.testsPassed()).append(" / ").append(b.testsRun()).append(" passed");
-            out.append("</p>\n");
+            out.text(" \u00b7 tests " + b.testsPassed() + " / " + b.testsRun() + " passed").close().nl();
         }
-        out.append("</section>\n");
+        out.close().nl();
     }
 
     void budgets() {
@@ -49,49 +46,58 @@ final class OverviewSections extends ReportSection {
             return;
         }
         long missed = budgets.stream().filter(c -> !c.passed()).count();
-        out.append("<section id=\"budgets\">\n<h2>Budgets</h2>\n<p>")
-                .append(missed == 0 ? "Every budget is met." : missed + " of " + budgets.size()
-                        + (budgets.size() == 1 ? " budget" : " budgets") + " missed.")
-                .append("</p>\n<div class=\"table-wrap\"><table class=\"budgets\">\n<thead><tr>")
-                .append("<th scope=\"col\">Result</th><th scope=\"col\">Budget</th><th scope=\"col\">Variant</th>")
-                .append("<th scope=\"col\" class=\"num\">Limit</th><th scope=\"col\" class=\"num\">Measured</th>")
-                .append("<th scope=\"col\">What it means</th></tr></thead>\n<tbody>\n");
+        out.open("section", "id", "budgets").nl().element("h2", "Budgets").nl()
+                .element("p", missed == 0 ? "Every budget is met." : missed + " of " + budgets.size()
+                        + (budgets.size() == 1 ? " budget" : " budgets") + " missed.").nl()
+                .open("div", "class", "table-wrap").open("table", "class", "budgets").nl().open("thead").open("tr")
+                .element("th", "Result", "scope", "col").element("th", "Budget", "scope", "col")
+                .element("th", "Variant", "scope", "col").element("th", "Limit", "scope", "col", "class", "num")
+                .element("th", "Measured", "scope", "col", "class", "num").element("th", "What it means", "scope", "col")
+                .close().close().nl().open("tbody").nl();
         for (Budgets.Check c : budgets) {
-            out.append("<tr class=\"").append(c.passed() ? "met" : "missed").append("\"><td><span class=\"badge ")
-                    .append(c.passed() ? "status-passed\">met" : "status-failed\">missed").append("</span></td><td>")
-                    .append(escape(c.name())).append("</td><td>").append(escape(c.variant()))
-                    .append("</td><td class=\"num\">").append(escape(c.limit())).append("</td><td class=\"num\">")
-                    .append(escape(c.actual())).append("</td><td>").append(escape(c.message())).append("</td></tr>\n");
+            out.open("tr", "class", c.passed() ? "met" : "missed")
+                    .open("td").element("span", c.passed() ? "met" : "missed",
+                            "class", c.passed() ? "badge status-passed" : "badge status-failed").close()
+                    .element("td", c.name()).element("td", c.variant())
+                    .element("td", c.limit(), "class", "num").element("td", c.actual(), "class", "num")
+                    .element("td", c.message()).close().nl();
         }
-        out.append("</tbody>\n</table></div>\n</section>\n");
+        out.close().nl().close().close().nl().close().nl();
     }
 
     // ---- the risk/reward table
 
     void table() {
         String against = baseline.map(VariantResult::name).orElse("original");
-        out.append("<section id=\"risk-reward\">\n<h2>Risk and reward</h2>\n<div class=\"table-wrap\">\n")
-                .append("<table class=\"variants\">\n<thead>\n<tr>")
-                .append("<th rowspan=\"2\" scope=\"col\">Variant</th>")
-                .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Size</th>")
-                .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Change<span class=\"sub\">vs ").append(escape(against))
-                .append("</span></th>")
-                .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Pull size</th>")
-                .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Build time<span class=\"sub\">median, range, change</span></th>")
-                .append("<th rowspan=\"2\" scope=\"col\" class=\"num\">Tests<span class=\"sub\">passed / run</span></th>")
-                .append("<th colspan=\"3\" scope=\"colgroup\" class=\"group\">Parity findings</th>")
-                .append("<th rowspan=\"2\" scope=\"col\">Risk</th>")
-                .append("<th rowspan=\"2\" scope=\"col\">Verdict</th></tr>\n<tr>")
-                .append("<th scope=\"col\" class=\"num\">high</th><th scope=\"col\" class=\"num\">medium</th>")
-                .append("<th scope=\"col\" class=\"num\">low</th></tr>\n</thead>\n<tbody>\n");
+        out.open("section", "id", "risk-reward").nl().element("h2", "Risk and reward").nl()
+                .open("div", "class", "table-wrap").nl().open("table", "class", "variants").nl()
+                .open("thead").nl().open("tr")
+                .element("th", "Variant", "rowspan", "2", "scope", "col")
+                .element("th", "Size", "rowspan", "2", "scope", "col", "class", "num")
+                .open("th", "rowspan", "2", "scope", "col", "class", "num").text("Change")
+                .element("span", "vs " + against, "class", "sub").close()
+                .element("th", "Pull size", "rowspan", "2", "scope", "col", "class", "num")
+                .open("th", "rowspan", "2", "scope", "col", "class", "num").text("Build time")
+                .element("span", "median, range, change", "class", "sub").close()
+                .open("th", "rowspan", "2", "scope", "col", "class", "num").text("Tests")
+                .element("span", "passed / run", "class", "sub").close()
+                .element("th", "Parity findings", "colspan", "3", "scope", "colgroup", "class", "group")
+                .element("th", "Risk", "rowspan", "2", "scope", "col")
+                .element("th", "Verdict", "rowspan", "2", "scope", "col").close().nl().open("tr")
+                .element("th", "high", "scope", "col", "class", "num")
+                .element("th", "medium", "scope", "col", "class", "num")
+                .element("th", "low", "scope", "col", "class", "num").close().nl().close().nl()
+                .open("tbody").nl();
         for (int i = 0; i < analysis.variants().size(); i++) {
             row(analysis.variants().get(i), anchors.get(i));
         }
-        out.append("</tbody>\n</table>\n</div>\n<p class=\"legend\">\u2605 recommended: the variant SlimLab "
-                + "would ship. \u25c6 Pareto-optimal: no other working variant saves more at no more risk. "
-                + "Risk is the riskiest optimization applied, raised by parity findings and failed tests; "
-                + "each risk and verdict is written out, colour only repeats it. A build time change marked "
-                + "\u201cwithin noise\u201d is inside the spread of the repetitions.</p>\n</section>\n");
+        out.close().nl().close().nl().close().nl()
+                .element("p", "\u2605 recommended: the variant SlimLab "
+                        + "would ship. \u25c6 Pareto-optimal: no other working variant saves more at no more risk. "
+                        + "Risk is the riskiest optimization applied, raised by parity findings and failed tests; "
+                        + "each risk and verdict is written out, colour only repeats it. A build time change marked "
+                        + "\u201cwithin noise\u201d is inside the spread of the repetitions.", "class", "legend").nl()
+                .close().nl();
     }
 
     private void row(Assessment a, String anchor) {
@@ -106,127 +112,118 @@ final class OverviewSections extends ReportSection {
         if (!a.built()) {
             classes.add("broken");
         }
-        out.append("<tr data-variant=\"").append(escape(a.name())).append("\"");
-        if (!classes.isEmpty()) {
-            out.append(" class=\"").append(String.join(" ", classes)).append("\"");
-        }
-        out.append(">");
-        out.append("<td class=\"variant\"><a href=\"#").append(escape(anchor)).append("\">")
-                .append(escape(a.name())).append("</a>");
+        out.open("tr", "data-variant", a.name(), "class", classes.isEmpty() ? null : String.join(" ", classes));
+        out.open("td", "class", "variant").element("a", a.name(), "href", "#" + anchor);
         if (recommended) {
-            out.append("<span class=\"mark recommended\">\u2605 recommended</span>");
+            out.element("span", "\u2605 recommended", "class", "mark recommended");
         }
         if (a.paretoOptimal()) {
-            out.append("<span class=\"mark pareto\">\u25c6 Pareto-optimal</span>");
+            out.element("span", "\u25c6 Pareto-optimal", "class", "mark pareto");
         }
-        out.append("</td>");
+        out.close();
         boolean isBaseline = baseline.isPresent() && baseline.get().name().equals(a.name());
         if (a.built()) {
-            out.append("<td class=\"num size\">").append(escape(size(a.sizeBytes()))).append("</td>");
-            out.append("<td class=\"num change\">").append(isBaseline ? "baseline"
-                    : escape(signedPercent(-a.sizeSavedPercent()))).append("</td>");
-            out.append("<td class=\"num pull\">").append(escape(size(a.pullBytes())));
+            out.element("td", size(a.sizeBytes()), "class", "num size")
+                    .element("td", isBaseline ? "baseline" : signedPercent(-a.sizeSavedPercent()), "class", "num change")
+                    .open("td", "class", "num pull").text(size(a.pullBytes()));
             if (!isBaseline) {
-                out.append("<span class=\"sub\">").append(escape(signedPercent(-a.pullSavedPercent())))
-                        .append("</span>");
+                out.element("span", signedPercent(-a.pullSavedPercent()), "class", "sub");
             }
-            out.append("</td>");
+            out.close();
             buildTimeCell(a, isBaseline);
-            out.append("<td class=\"num tests\">");
+            out.open("td", "class", "num tests");
             if (!a.checked()) {
-                out.append("<span class=\"muted\">not run</span>");
+                out.element("span", "not run", "class", "muted");
             } else if (a.testsRun() == 0) {
-                out.append("<span class=\"muted\">no tests</span>");
+                out.element("span", "no tests", "class", "muted");
             } else {
-                out.append(a.testsPassed()).append(" / ").append(a.testsRun());
+                out.text(a.testsPassed() + " / " + a.testsRun());
             }
-            out.append("</td>");
+            out.close();
             if (a.checked() && !a.optimizations().isEmpty()) {
                 countCell(a.parityHigh(), "high");
                 countCell(a.parityMedium(), "medium");
                 countCell(a.parityLow(), "low");
             } else { // the original is the reference; unchecked variants have no findings to count
-                out.append("<td class=\"num parity-high zero\">\u2014</td><td class=\"num parity-medium zero\">")
-                        .append("\u2014</td><td class=\"num parity-low zero\">\u2014</td>");
+                out.element("td", "\u2014", "class", "num parity-high zero")
+                        .element("td", "\u2014", "class", "num parity-medium zero")
+                        .element("td", "\u2014", "class", "num parity-low zero");
             }
         } else {
-            out.append("<td class=\"num size\">\u2014</td><td class=\"num change\">not built</td>")
-                    .append("<td class=\"num pull\">\u2014</td><td class=\"num build\">\u2014</td>")
-                    .append("<td class=\"num tests\">\u2014</td><td class=\"num parity-high\">\u2014</td>")
-                    .append("<td class=\"num parity-medium\">\u2014</td><td class=\"num parity-low\">\u2014</td>");
+            out.element("td", "\u2014", "class", "num size").element("td", "not built", "class", "num change")
+                    .element("td", "\u2014", "class", "num pull").element("td", "\u2014", "class", "num build")
+                    .element("td", "\u2014", "class", "num tests").element("td", "\u2014", "class", "num parity-high")
+                    .element("td", "\u2014", "class", "num parity-medium")
+                    .element("td", "\u2014", "class", "num parity-low");
         }
-        out.append("<td class=\"risk-cell\">");
+        out.open("td", "class", "risk-cell");
         riskBadge(a.risk(), false);
         if (a.risk().compareTo(a.intrinsicRisk()) > 0 && a.built()) {
-            out.append("<span class=\"sub\">raised from ").append(a.intrinsicRisk().label()).append("</span>");
+            out.element("span", "raised from " + a.intrinsicRisk().label(), "class", "sub");
         }
-        out.append("</td><td class=\"verdict-cell\">");
+        out.close().open("td", "class", "verdict-cell");
         verdictBadge(a);
-        out.append("<span class=\"reason\">").append(escape(a.reason())).append("</span></td></tr>\n");
+        out.element("span", a.reason(), "class", "reason").close().close().nl();
     }
 
     private void buildTimeCell(Assessment a, boolean isBaseline) {
         BuildTime t = a.buildTime();
-        out.append("<td class=\"num build\">");
+        out.open("td", "class", "num build");
         if (t.repetitions() == 0) {
-            out.append("\u2014</td>");
+            out.text("\u2014").close();
             return;
         }
-        out.append(escape(duration(t.median())));
+        out.text(duration(t.median()));
         if (t.repetitions() > 1) {
-            out.append("<span class=\"sub\">").append(escape(range(t))).append(", ").append(t.repetitions())
-                    .append(" builds</span>");
+            out.element("span", range(t) + ", " + t.repetitions() + " builds", "class", "sub");
         }
         if (!isBaseline && t.repetitions() < 2) {
-            out.append("<span class=\"sub noise\">1 build: change not measurable</span>");
+            out.element("span", "1 build: change not measurable", "class", "sub noise");
         } else if (!isBaseline) {
-            out.append("<span class=\"sub\">change ").append(escape(signedDuration(a.buildSecondsChange())));
+            out.open("span", "class", "sub").text("change " + signedDuration(a.buildSecondsChange()));
             if (a.buildChangeInNoise()) {
-                out.append(" <span class=\"noise\">(within noise)</span>");
+                out.text(" ").element("span", "(within noise)", "class", "noise");
             }
-            out.append("</span>");
+            out.close();
         }
-        out.append("</td>");
+        out.close();
     }
 
     private void countCell(long count, String severity) {
-        out.append("<td class=\"num parity-").append(severity)
-                .append(count == 0 ? " zero" : severity.equals("low") ? "" : " count-" + severity).append("\">")
-                .append(count).append("</td>");
+        out.element("td", count, "class", "num parity-" + severity
+                + (count == 0 ? " zero" : severity.equals("low") ? "" : " count-" + severity));
     }
 
     // ---- charts
 
     void charts() {
-        out.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        out.open("section", "id", "charts").nl().element("h2", "Charts").nl();
         List<ReportCharts.Kind> kinds;
         try {
             kinds = ReportCharts.available(analysis);
         } catch (RuntimeException e) {
-            out.append("<p class=\"chart-unavailable\">").append(escape("charts unavailable: " + reason(e)))
-                    .append("</p>\n</section>\n");
+            out.element("p", "charts unavailable: " + reason(e), "class", "chart-unavailable").nl().close().nl();
             return;
         }
-        out.append("<div class=\"charts\">\n");
+        out.open("div", "class", "charts").nl();
         int number = 1;
         for (ReportCharts.Kind kind : kinds) {
-            out.append("<figure class=\"chart\" id=\"chart-").append(slug(kind.name())).append("\">\n")
-                    .append("<div class=\"chart-body\">");
+            out.open("figure", "class", "chart", "id", "chart-" + slug(kind.name())).nl()
+                    .open("div", "class", "chart-body");
             String svg;
             try {
                 svg = svgElement(charts.apply(analysis, kind));
             } catch (RuntimeException e) {
                 svg = null;
-                out.append("<p class=\"chart-unavailable\">").append(escape("chart unavailable: " + reason(e)))
-                        .append("</p>");
+                out.element("p", "chart unavailable: " + reason(e), "class", "chart-unavailable");
             }
             if (svg != null) {
-                out.append(svg);
+                out.raw(svg); // JFreeSVG's markup, which escapes its own text
             }
-            out.append("</div>\n<figcaption><b>Figure ").append(number++).append(".</b> ")
-                    .append(escape(kind.title())).append("</figcaption>\n</figure>\n");
+            out.close().nl().open("figcaption").element("b", "Figure " + number++ + ".").text(" " + kind.title())
+                    .close().nl().close().nl();
         }
-        out.append("</div>\n</section>\n");
+        out.close().nl().close().nl();
     }
 
     /** The chart's {@code <svg>} element, without an XML declaration or doctype before it. */
@@ -254,32 +251,32 @@ final class OverviewSections extends ReportSection {
             return;
         }
         Attribution at = analysis.attribution().get();
-        out.append("<section id=\"attribution\">\n<h2>What each optimization saves</h2>\n")
-                .append("<p>Each optimization of <b>").append(escape(at.target()))
-                .append("</b> measured alone against the original (")
-                .append(escape(size(at.originalBytes()))).append(" \u2192 ")
-                .append(escape(size(at.targetBytes()))).append(").</p>\n")
-                .append("<table class=\"compact\">\n<thead><tr><th scope=\"col\">Optimization</th>")
-                .append("<th scope=\"col\" class=\"num\">Saved alone</th></tr></thead>\n<tbody>\n");
+        out.open("section", "id", "attribution").nl().element("h2", "What each optimization saves").nl()
+                .open("p").text("Each optimization of ").element("b", at.target())
+                .text(" measured alone against the original (" + size(at.originalBytes()) + " \u2192 "
+                        + size(at.targetBytes()) + ").").close().nl()
+                .open("table", "class", "compact").nl().open("thead").open("tr")
+                .element("th", "Optimization", "scope", "col").element("th", "Saved alone", "scope", "col", "class", "num")
+                .close().close().nl().open("tbody").nl();
         for (Attribution.Step step : at.steps()) {
-            out.append("<tr><td>");
+            out.open("tr").open("td");
             optimizationName(step.optimization());
-            out.append("</td><td class=\"num\">").append(escape(size(step.savedBytes())))
-                    .append("</td></tr>\n");
+            out.close().element("td", size(step.savedBytes()), "class", "num").close().nl();
         }
-        out.append("<tr><td>combined beyond (or short of) the sum <span class=\"note\">overlaps and synergies"
-                + "</span></td><td class=\"num\">").append(escape(size(at.interactionBytes())))
-                .append("</td></tr>\n<tr><th scope=\"row\">total</th><td class=\"num\"><b>")
-                .append(escape(size(at.originalBytes() - at.targetBytes()))).append("</b></td></tr>\n")
-                .append("</tbody>\n</table>\n");
+        out.open("tr").open("td").text("combined beyond (or short of) the sum ")
+                .element("span", "overlaps and synergies", "class", "note").close()
+                .element("td", size(at.interactionBytes()), "class", "num").close().nl()
+                .open("tr").element("th", "total", "scope", "row")
+                .open("td", "class", "num").element("b", size(at.originalBytes() - at.targetBytes())).close()
+                .close().nl().close().nl().close().nl();
         if (!at.unmeasured().isEmpty()) {
-            out.append("<p class=\"note\">Not measured alone (their saving is inside the combined line): ");
+            out.open("p", "class", "note").text("Not measured alone (their saving is inside the combined line): ");
             for (int i = 0; i < at.unmeasured().size(); i++) {
-                out.append(i == 0 ? "" : ", ");
+                out.text(i == 0 ? "" : ", ");
                 optimizationName(at.unmeasured().get(i));
             }
-            out.append(".</p>\n");
+            out.text(".").close().nl();
         }
-        out.append("</section>\n");
+        out.close().nl();
     }
 }

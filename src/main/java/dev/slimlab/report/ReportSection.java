@@ -1,7 +1,6 @@
 package dev.slimlab.report;
 
 import static dev.slimlab.analysis.Formats.duration;
-import static dev.slimlab.report.Markup.escape;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Assessment;
@@ -26,7 +25,7 @@ import java.util.function.BiFunction;
 /**
  * A part of one HTML report. The sections of a page share what they read (the analysis, the
  * baseline that savings are measured against, each variant's anchor) and the text they write to;
- * this class holds both, and the small pieces of markup every section uses: badges, code blocks,
+ * this class holds both (the text as an {@link HtmlWriter}), and the small pieces of markup every section uses: badges, code blocks,
  * links to a lesson.
  */
 abstract class ReportSection {
@@ -42,7 +41,7 @@ abstract class ReportSection {
     final Map<String, VariantResult> results;
     /** The id of each variant's details, in the analysis' order, unique even if two names are alike. */
     final List<String> anchors;
-    final StringBuilder out;
+    final HtmlWriter out;
 
     /** The first section of a page: works out what every section of it reads. */
     ReportSection(Analysis analysis, List<Budgets.Check> budgets, BiFunction<Analysis, ReportCharts.Kind, String> charts,
@@ -54,7 +53,7 @@ abstract class ReportSection {
         this.catalog = catalog;
         this.results = new HashMap<>();
         this.anchors = new ArrayList<>();
-        this.out = new StringBuilder(64 * 1024);
+        this.out = new HtmlWriter();
         for (VariantResult v : experiment.variants()) {
             results.putIfAbsent(v.name(), v);
         }
@@ -96,8 +95,7 @@ abstract class ReportSection {
 
     /** The risk as a word in a badge of its colour: "medium", or "medium risk" where the context does not say. */
     void riskBadge(RiskLevel risk, boolean sayRisk) {
-        out.append("<span class=\"badge risk risk-").append(risk.label()).append("\">").append(risk.label())
-                .append(sayRisk ? " risk" : "").append("</span>");
+        out.element("span", risk.label() + (sayRisk ? " risk" : ""), "class", "badge risk risk-" + risk.label());
     }
 
     void severityBadge(Severity severity) {
@@ -107,28 +105,25 @@ abstract class ReportSection {
             case LOW -> "low";
             case INFO -> "none";
         };
-        out.append("<span class=\"badge risk-").append(level).append("\">").append(severity.label()).append("</span>");
+        out.element("span", severity.label(), "class", "badge risk-" + level);
     }
 
     void verdictBadge(Assessment a) {
-        out.append("<span class=\"badge verdict verdict-").append(slug(a.verdict().label())).append("\">")
-                .append(escape(a.verdict().label())).append("</span>");
+        out.element("span", a.verdict().label(), "class", "badge verdict verdict-" + slug(a.verdict().label()));
     }
 
     void optimizationName(String id) {
         if (catalog.byId(id).isPresent()) {
-            out.append("<a href=\"#lesson-").append(escape(slug(id))).append("\"><code>").append(escape(id))
-                    .append("</code></a>");
+            out.open("a", "href", "#lesson-" + slug(id)).element("code", id).close();
         } else {
-            out.append("<code>").append(escape(id)).append("</code>");
+            out.element("code", id);
         }
     }
 
     void pre(String kind, String text) {
         String t = text == null ? "" : text;
         // HTML drops a newline right after <pre>: keep a leading one by doubling it
-        out.append("<pre class=\"").append(kind).append("\">").append(t.startsWith("\n") ? "\n" : "")
-                .append(escape(t)).append("</pre>\n");
+        out.element("pre", (t.startsWith("\n") ? "\n" : "") + t, "class", kind).nl();
     }
 
     static String reason(Throwable e) {

@@ -4,7 +4,6 @@ import static dev.slimlab.analysis.Formats.duration;
 import static dev.slimlab.analysis.Formats.percent;
 import static dev.slimlab.analysis.Formats.signedPercent;
 import static dev.slimlab.analysis.Formats.size;
-import static dev.slimlab.report.Markup.escape;
 
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.BuildTime;
@@ -39,69 +38,68 @@ final class VariantDetails extends ReportSection {
     }
 
     void details() {
-        out.append("<section id=\"variants\">\n<h2>Variants</h2>\n");
+        out.open("section", "id", "variants").nl().element("h2", "Variants").nl();
         for (int i = 0; i < analysis.variants().size(); i++) {
             Assessment a = analysis.variants().get(i);
             VariantResult v = results.get(a.name());
             boolean recommended = isRecommended(a);
-            out.append("<details class=\"variant").append(recommended ? " recommended" : "").append("\" id=\"")
-                    .append(escape(anchors.get(i))).append("\"").append(recommended ? " open=\"open\"" : "")
-                    .append(">\n<summary><span class=\"name\">").append(escape(a.name())).append("</span>");
+            out.open("details", "class", recommended ? "variant recommended" : "variant", "id", anchors.get(i),
+                            "open", recommended ? "open" : null).nl()
+                    .open("summary").element("span", a.name(), "class", "name");
             verdictBadge(a);
             riskBadge(a.risk(), true);
-            out.append("<span class=\"summary-figures\">");
+            out.open("span", "class", "summary-figures");
             if (a.built()) {
-                out.append(escape(size(a.sizeBytes())));
+                out.text(size(a.sizeBytes()));
                 if (baseline.isPresent() && !baseline.get().name().equals(a.name())) {
-                    out.append(" (").append(escape(signedPercent(-a.sizeSavedPercent()))).append(")");
+                    out.text(" (" + signedPercent(-a.sizeSavedPercent()) + ")");
                 }
             } else {
-                out.append("not built");
+                out.text("not built");
             }
             if (recommended) {
-                out.append(" \u00b7 \u2605 recommended");
+                out.text(" \u00b7 \u2605 recommended");
             }
-            out.append("</span></summary>\n<div class=\"variant-body\">\n");
+            out.close().close().nl().open("div", "class", "variant-body").nl();
             variantBody(a, v);
-            out.append("</div>\n</details>\n");
+            out.close().nl().close().nl();
         }
-        out.append("</section>\n");
+        out.close().nl();
     }
 
     private void variantBody(Assessment a, VariantResult v) {
-        out.append("<p><b>Verdict: ").append(escape(a.verdict().label())).append("</b> \u2014 ")
-                .append(escape(a.reason())).append("</p>\n");
-        out.append("<h4>Optimizations applied</h4>\n");
+        out.open("p").element("b", "Verdict: " + a.verdict().label()).text(" \u2014 ").text(a.reason()).close().nl();
+        out.element("h4", "Optimizations applied").nl();
         if (a.optimizations().isEmpty()) {
-            out.append("<p class=\"muted\">None: this is the original.</p>\n");
+            out.element("p", "None: this is the original.", "class", "muted").nl();
         } else {
-            out.append("<ul class=\"plain\">\n");
+            out.open("ul", "class", "plain").nl();
             for (String id : catalog.canonicalOrder(a.optimizations())) {
-                out.append("<li>");
+                out.open("li");
                 optimizationName(id);
                 Optional<Optimization> o = catalog.byId(id);
                 if (o.isPresent()) {
-                    out.append(" ").append(escape(o.get().title())).append(" ");
+                    out.text(" ").text(o.get().title()).text(" ");
                     riskBadge(RiskLevel.of(o.get().risk()), true);
                 } else {
-                    out.append(" <span class=\"muted\">(not an optimization this SlimLab knows)</span>");
+                    out.text(" ").element("span", "(not an optimization this SlimLab knows)", "class", "muted");
                 }
-                out.append("</li>\n");
+                out.close().nl();
             }
-            out.append("</ul>\n");
+            out.close().nl();
         }
         if (!a.riskReasons().isEmpty()) {
-            out.append("<h4>Why the risk is ").append(a.risk().label()).append("</h4>\n<ul class=\"plain\">\n");
+            out.element("h4", "Why the risk is " + a.risk().label()).nl().open("ul", "class", "plain").nl();
             for (String reason : a.riskReasons()) {
-                out.append("<li>").append(escape(reason)).append("</li>\n");
+                out.element("li", reason).nl();
             }
-            out.append("</ul>\n");
+            out.close().nl();
         }
         if (a.built()) {
             figures(a, v);
         }
         if (v == null) {
-            out.append("<p class=\"muted\">No build result was recorded for this variant.</p>\n");
+            out.element("p", "No build result was recorded for this variant.", "class", "muted").nl();
             return;
         }
         if (!v.built()) {
@@ -117,7 +115,7 @@ final class VariantDetails extends ReportSection {
     }
 
     private void figures(Assessment a, VariantResult v) {
-        out.append("<dl class=\"figures\">\n");
+        out.open("dl", "class", "figures").nl();
         figure("Image size", size(a.sizeBytes()));
         figure("Pull size", size(a.pullBytes()) + (v == null ? ""
                 : ", about " + duration(v.estimatedPullSeconds()) + " to pull"));
@@ -134,23 +132,23 @@ final class VariantDetails extends ReportSection {
         figure("Layers", String.valueOf(a.layers()));
         figure("Efficiency", percent(100 * a.efficiency()) + ", " + size(a.wastedBytes())
                 + " in files repeated across layers");
-        out.append("</dl>\n");
+        out.close().nl();
     }
 
     private void figure(String term, String value) {
-        out.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+        out.element("dt", term).element("dd", value).nl();
     }
 
     private void failure(VariantResult v) {
-        out.append("<h4>Why it did not build</h4>\n<p>Status: ")
-                .append(escape(v.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))).append("</p>\n");
+        out.element("h4", "Why it did not build").nl()
+                .element("p", "Status: " + v.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).nl();
         pre("error", v.error().orElse("no reason recorded"));
         if (!v.logTail().isEmpty()) {
-            out.append("<h5>End of the build log</h5>\n");
+            out.element("h5", "End of the build log").nl();
             pre("log", String.join("\n", v.logTail()));
         }
         if (v.logFile() != null && !v.logFile().isEmpty()) {
-            out.append("<p class=\"note\">The whole log: <code>").append(escape(v.logFile())).append("</code></p>\n");
+            out.open("p", "class", "note").text("The whole log: ").element("code", v.logFile()).close().nl();
         }
     }
 
@@ -158,18 +156,18 @@ final class VariantDetails extends ReportSection {
         String reference = experiment.dockerfile() != null ? experiment.dockerfile()
                 : original.map(VariantResult::dockerfile).orElse("");
         if (v.optimizations().isEmpty()) {
-            out.append("<h4>Dockerfile</h4>\n");
+            out.element("h4", "Dockerfile").nl();
             pre("dockerfile", v.dockerfile());
             return;
         }
-        out.append("<h4>Dockerfile changes against the original</h4>\n");
+        out.element("h4", "Dockerfile changes against the original").nl();
         String diff = UnifiedDiff.diff("original/Dockerfile", v.name() + "/Dockerfile", reference,
                 v.dockerfile() == null ? "" : v.dockerfile());
         if (diff.isEmpty()) {
-            out.append("<p class=\"muted\">Identical to the original.</p>\n");
+            out.element("p", "Identical to the original.", "class", "muted").nl();
             return;
         }
-        out.append("<pre class=\"diff\"><code>");
+        out.open("pre", "class", "diff").open("code");
         List<String> lines = diff.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -179,66 +177,66 @@ final class VariantDetails extends ReportSection {
                     : line.startsWith("-") ? "d-del"
                     : line.startsWith("\\") ? "d-meta"
                     : "d-ctx";
-            out.append("<span class=\"").append(kind).append("\">").append(escape(line)).append("\n</span>");
+            out.element("span", line + "\n", "class", kind);
         }
-        out.append("</code></pre>\n");
+        out.close().close().nl();
     }
 
     private void layers(VariantResult v) {
-        out.append("<h4>Layers</h4>\n");
+        out.element("h4", "Layers").nl();
         if (v.layers().isEmpty()) {
-            out.append("<p class=\"muted\">No layers recorded.</p>\n");
+            out.element("p", "No layers recorded.", "class", "muted").nl();
             return;
         }
         long total = v.layers().stream().mapToLong(LayerResult::sizeBytes).sum();
-        out.append("<div class=\"table-wrap\"><table class=\"layers\">\n<thead><tr><th scope=\"col\" class=\"num\">#</th>")
-                .append("<th scope=\"col\">Created by</th><th scope=\"col\" class=\"num\">Size</th>")
-                .append("<th scope=\"col\" class=\"num\">Share</th></tr></thead>\n<tbody>\n");
+        out.open("div", "class", "table-wrap").open("table", "class", "layers").nl().open("thead").open("tr")
+                .element("th", "#", "scope", "col", "class", "num").element("th", "Created by", "scope", "col")
+                .element("th", "Size", "scope", "col", "class", "num")
+                .element("th", "Share", "scope", "col", "class", "num").close().close().nl().open("tbody").nl();
         int n = 1;
         for (LayerResult layer : v.layers()) {
-            out.append("<tr><td class=\"num\">").append(n++).append("</td><td class=\"code\">")
-                    .append(escape(layer.createdBy())).append("</td><td class=\"num\">")
-                    .append(escape(size(layer.sizeBytes()))).append("</td><td class=\"num\">")
-                    .append(escape(total == 0 ? "\u2014" : percent(100.0 * layer.sizeBytes() / total)))
-                    .append("</td></tr>\n");
+            out.open("tr").element("td", n++, "class", "num").element("td", layer.createdBy(), "class", "code")
+                    .element("td", size(layer.sizeBytes()), "class", "num")
+                    .element("td", total == 0 ? "\u2014" : percent(100.0 * layer.sizeBytes() / total), "class", "num")
+                    .close().nl();
         }
-        out.append("</tbody>\n</table></div>\n");
+        out.close().nl().close().close().nl();
     }
 
     private void waste(VariantResult v) {
-        out.append("<h4>Top wasted files</h4>\n");
+        out.element("h4", "Top wasted files").nl();
         if (v.topWastedFiles().isEmpty()) {
-            out.append("<p class=\"muted\">No file appears in more than one layer.</p>\n");
+            out.element("p", "No file appears in more than one layer.", "class", "muted").nl();
             return;
         }
-        out.append("<p class=\"note\">Files in two or more layers: every copy but the last still travels with "
-                + "the image. ").append(escape(size(v.wastedBytes()))).append(" in all (")
-                .append(escape(percent(v.userWastedPercent()))).append(" of the layers above the base).</p>\n")
-                .append("<div class=\"table-wrap\"><table class=\"wasted\">\n<thead><tr><th scope=\"col\">Path</th>")
-                .append("<th scope=\"col\" class=\"num\">Layers</th><th scope=\"col\" class=\"num\">Total size</th>")
-                .append("</tr></thead>\n<tbody>\n");
+        out.element("p", "Files in two or more layers: every copy but the last still travels with the image. "
+                        + size(v.wastedBytes()) + " in all (" + percent(v.userWastedPercent())
+                        + " of the layers above the base).", "class", "note").nl()
+                .open("div", "class", "table-wrap").open("table", "class", "wasted").nl().open("thead").open("tr")
+                .element("th", "Path", "scope", "col").element("th", "Layers", "scope", "col", "class", "num")
+                .element("th", "Total size", "scope", "col", "class", "num").close().close().nl()
+                .open("tbody").nl();
         for (WastedFile f : v.topWastedFiles()) {
-            out.append("<tr><td class=\"code\">").append(escape(f.path())).append("</td><td class=\"num\">")
-                    .append(f.layers()).append("</td><td class=\"num\">")
-                    .append(escape(size(f.totalBytes()))).append("</td></tr>\n");
+            out.open("tr").element("td", f.path(), "class", "code").element("td", f.layers(), "class", "num")
+                    .element("td", size(f.totalBytes()), "class", "num").close().nl();
         }
-        out.append("</tbody>\n</table></div>\n");
+        out.close().nl().close().close().nl();
     }
 
     private void packages(VariantResult v) {
-        out.append("<h4>Packages</h4>\n");
+        out.element("h4", "Packages").nl();
         if (v.optimizations().isEmpty() || original.isEmpty() || !original.get().built()) {
-            out.append("<p>").append(v.packages().size()).append(v.packages().size() == 1 ? " package" : " packages")
-                    .append(" installed").append(v.optimizations().isEmpty() ? ""
+            out.element("p", v.packages().size() + (v.packages().size() == 1 ? " package" : " packages")
+                    + " installed" + (v.optimizations().isEmpty() ? ""
                             : "; the original did not build, so there is nothing to compare them with")
-                    .append(".</p>\n");
+                    + ".").nl();
             return;
         }
         List<PackageChange> changes = PackageChange.between(original.get().packages(), v.packages());
         List<InstalledPackage> dropped = installed(changes, PackageChange.Kind.DROPPED);
         List<InstalledPackage> added = installed(changes, PackageChange.Kind.ADDED);
-        out.append("<p>").append(v.packages().size()).append(" installed; ").append(dropped.size())
-                .append(" of the original's dropped, ").append(added.size()).append(" added.</p>\n");
+        out.element("p", v.packages().size() + " installed; " + dropped.size() + " of the original's dropped, "
+                + added.size() + " added.").nl();
         packageTable("Dropped", dropped);
         packageTable("Added", added);
     }
@@ -252,112 +250,111 @@ final class VariantDetails extends ReportSection {
             return;
         }
         long bytes = packages.stream().mapToLong(InstalledPackage::installedBytes).sum();
-        out.append("<h5>").append(title).append(" (").append(packages.size()).append(", ")
-                .append(escape(size(bytes))).append(")</h5>\n")
-                .append("<div class=\"table-wrap\"><table class=\"packages compact\">\n<thead><tr>")
-                .append("<th scope=\"col\">Package</th><th scope=\"col\">Version</th><th scope=\"col\">Manager</th>")
-                .append("<th scope=\"col\" class=\"num\">Installed size</th></tr></thead>\n<tbody>\n");
+        out.element("h5", title + " (" + packages.size() + ", " + size(bytes) + ")").nl()
+                .open("div", "class", "table-wrap").open("table", "class", "packages compact").nl()
+                .open("thead").open("tr")
+                .element("th", "Package", "scope", "col").element("th", "Version", "scope", "col")
+                .element("th", "Manager", "scope", "col").element("th", "Installed size", "scope", "col", "class", "num")
+                .close().close().nl().open("tbody").nl();
         for (InstalledPackage p : packages.subList(0, Math.min(MAX_PACKAGES, packages.size()))) {
-            out.append("<tr><td>").append(escape(p.name())).append("</td><td class=\"code\">")
-                    .append(escape(p.version())).append("</td><td>").append(escape(p.manager()))
-                    .append("</td><td class=\"num\">")
-                    .append(p.installedBytes() == 0 ? "\u2014" : escape(size(p.installedBytes())))
-                    .append("</td></tr>\n");
+            out.open("tr").element("td", p.name()).element("td", p.version(), "class", "code")
+                    .element("td", p.manager())
+                    .element("td", p.installedBytes() == 0 ? "\u2014" : size(p.installedBytes()), "class", "num")
+                    .close().nl();
         }
         if (packages.size() > MAX_PACKAGES) {
             List<InstalledPackage> rest = packages.subList(MAX_PACKAGES, packages.size());
-            out.append("<tr><td colspan=\"3\" class=\"muted\">and ").append(rest.size())
-                    .append(" smaller ones</td><td class=\"num\">")
-                    .append(escape(size(rest.stream().mapToLong(InstalledPackage::installedBytes).sum())))
-                    .append("</td></tr>\n");
+            out.open("tr").element("td", "and " + rest.size() + " smaller ones", "colspan", "3", "class", "muted")
+                    .element("td", size(rest.stream().mapToLong(InstalledPackage::installedBytes).sum()),
+                            "class", "num")
+                    .close().nl();
         }
-        out.append("</tbody>\n</table></div>\n");
+        out.close().nl().close().close().nl();
     }
 
     private void staging(VariantResult v) {
-        out.append("<h4>Staging tests</h4>\n");
+        out.element("h4", "Staging tests").nl();
         if (v.staging().isEmpty()) {
-            out.append("<p class=\"muted\">").append(v.built() ? "Not run." : "Not run: the variant did not build.")
-                    .append("</p>\n");
+            out.element("p", v.built() ? "Not run." : "Not run: the variant did not build.", "class", "muted").nl();
             return;
         }
         StagingResult s = v.staging().get();
         if (s.tests().isEmpty()) {
-            out.append("<p class=\"muted\">No tests in the suite.</p>\n");
+            out.element("p", "No tests in the suite.", "class", "muted").nl();
         } else {
-            out.append("<div class=\"table-wrap\"><table class=\"tests\">\n<thead><tr><th scope=\"col\">Status</th>")
-                    .append("<th scope=\"col\">Kind</th><th scope=\"col\">Test</th>")
-                    .append("<th scope=\"col\" class=\"num\">Time</th><th scope=\"col\">Message and output</th>")
-                    .append("</tr></thead>\n<tbody>\n");
+            out.open("div", "class", "table-wrap").open("table", "class", "tests").nl().open("thead").open("tr")
+                    .element("th", "Status", "scope", "col").element("th", "Kind", "scope", "col")
+                    .element("th", "Test", "scope", "col").element("th", "Time", "scope", "col", "class", "num")
+                    .element("th", "Message and output", "scope", "col").close().close().nl().open("tbody").nl();
             for (TestOutcome t : s.tests()) {
                 String status = t.status().name().toLowerCase(Locale.ROOT);
-                out.append("<tr><td><span class=\"badge status-").append(status).append("\">").append(status)
-                        .append("</span></td><td>").append(escape(t.kind())).append("</td><td>")
-                        .append(escape(t.name())).append("</td><td class=\"num\">")
-                        .append(escape(duration(t.seconds()))).append("</td><td>");
+                out.open("tr").open("td").element("span", status, "class", "badge status-" + status).close()
+                        .element("td", t.kind()).element("td", t.name())
+                        .element("td", duration(t.seconds()), "class", "num").open("td");
                 if (!t.message().isEmpty()) {
-                    out.append("<div class=\"message\">").append(escape(t.message())).append("</div>");
+                    out.element("div", t.message(), "class", "message");
                 }
                 if (!t.output().isEmpty()) {
                     pre("output", t.output());
                 }
                 if (t.message().isEmpty() && t.output().isEmpty()) {
-                    out.append("<span class=\"muted\">\u2014</span>");
+                    out.element("span", "\u2014", "class", "muted");
                 }
-                out.append("</td></tr>\n");
+                out.close().close().nl();
             }
-            out.append("</tbody>\n</table></div>\n");
+            out.close().nl().close().close().nl();
         }
         parity(v, s);
         if (!s.problems().isEmpty()) {
-            out.append("<h4>Checks that could not run</h4>\n<ul class=\"plain\">\n");
+            out.element("h4", "Checks that could not run").nl().open("ul", "class", "plain").nl();
             for (String problem : s.problems()) {
-                out.append("<li>").append(escape(problem)).append("</li>\n");
+                out.element("li", problem).nl();
             }
-            out.append("</ul>\n");
+            out.close().nl();
         }
     }
 
     private void parity(VariantResult v, StagingResult s) {
-        out.append("<h4>Parity with the original</h4>\n");
+        out.element("h4", "Parity with the original").nl();
         if (v.optimizations().isEmpty()) {
-            out.append("<p class=\"muted\">The original is what the others are compared with.</p>\n");
+            out.element("p", "The original is what the others are compared with.", "class", "muted").nl();
             return;
         }
         if (s.parity().isEmpty()) {
-            out.append("<p>No differences found.</p>\n");
+            out.element("p", "No differences found.").nl();
             return;
         }
-        out.append("<div class=\"table-wrap\"><table class=\"parity\">\n<thead><tr><th scope=\"col\">Severity</th>")
-                .append("<th scope=\"col\">Kind</th><th scope=\"col\">Subject</th><th scope=\"col\">Original</th>")
-                .append("<th scope=\"col\">Variant</th><th scope=\"col\">What it means</th></tr></thead>\n");
+        out.open("div", "class", "table-wrap").open("table", "class", "parity").nl().open("thead").open("tr")
+                .element("th", "Severity", "scope", "col").element("th", "Kind", "scope", "col")
+                .element("th", "Subject", "scope", "col").element("th", "Original", "scope", "col")
+                .element("th", "Variant", "scope", "col").element("th", "What it means", "scope", "col")
+                .close().close().nl();
         for (Severity severity : Severity.values()) {
             List<ParityFinding> group = s.parity().stream().filter(f -> f.severity() == severity).toList();
             if (group.isEmpty()) {
                 continue;
             }
-            out.append("<tbody class=\"severity-").append(severity.label()).append("\">\n<tr class=\"group\">")
-                    .append("<th colspan=\"6\" scope=\"rowgroup\">").append(severity.label()).append(" (")
-                    .append(group.size()).append(")</th></tr>\n");
+            out.open("tbody", "class", "severity-" + severity.label()).nl().open("tr", "class", "group")
+                    .element("th", severity.label() + " (" + group.size() + ")", "colspan", "6", "scope", "rowgroup")
+                    .close().nl();
             for (ParityFinding f : group) {
-                out.append("<tr><td>");
+                out.open("tr").open("td");
                 severityBadge(severity);
-                out.append("</td><td>").append(escape(f.kind())).append("</td><td class=\"code\">")
-                        .append(escape(f.subject())).append("</td>");
+                out.close().element("td", f.kind()).element("td", f.subject(), "class", "code");
                 valueCell(f.original());
                 valueCell(f.variant());
-                out.append("<td>").append(escape(f.message())).append("</td></tr>\n");
+                out.element("td", f.message()).close().nl();
             }
-            out.append("</tbody>\n");
+            out.close().nl();
         }
-        out.append("</table></div>\n");
+        out.close().close().nl();
     }
 
     private void valueCell(String value) {
         if (value.isEmpty()) {
-            out.append("<td class=\"absent\">absent</td>");
+            out.element("td", "absent", "class", "absent");
         } else {
-            out.append("<td class=\"code\">").append(escape(value)).append("</td>");
+            out.element("td", value, "class", "code");
         }
     }
 }

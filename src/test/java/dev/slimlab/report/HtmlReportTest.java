@@ -102,7 +102,8 @@ class HtmlReportTest {
     @Test
     void hostileTextFromTheUserAndTheBuildsAppearsOnlyAsText() throws Exception {
         String hostile = ReportFixtures.HOSTILE;
-        assertThat(html).contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;")
+        // the writer escapes < & > (and " in attributes); a ' in text needs no escaping
+        assertThat(html).contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;").doesNotContain("<script")
                 .contains("&lt;img src=x onerror=alert(1)&gt;");
         assertThat(nodes("//*[@onerror]")).isEmpty();
         // the same text, read back, is the hostile text itself wherever a build or a user put it
@@ -377,11 +378,16 @@ class HtmlReportTest {
     }
 
     @Test
-    void escapeCoversMarkupQuotesAndWhatXmlCannotCarry() {
-        assertThat(Markup.escape("<a href='x' title=\"y\">&amp;</a>\u001b[31m"))
-                .isEqualTo("&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;amp;&lt;/a&gt;\uFFFD[31m");
-        assertThat(Markup.escape("tab\tnew\nline \u00e9 \uD83D\uDC33")).isEqualTo("tab\tnew\nline \u00e9 \uD83D\uDC33");
-        assertThat(Markup.escape(null)).isEmpty();
+    void theWriterEscapesMarkupAndQuotesAndReplacesWhatXmlCannotCarry() {
+        assertThat(new HtmlWriter().element("p", "<a href='x' title=\"y\">&amp;</a>\u001b[31m",
+                "title", "'x' \"y\" <&amp;>\u001b[31m").html())
+                .isEqualTo("<p title=\"'x' &quot;y&quot; &lt;&amp;amp;&gt;\uFFFD[31m\">"
+                        + "&lt;a href='x' title=\"y\"&gt;&amp;amp;&lt;/a&gt;\uFFFD[31m</p>");
+        assertThat(new HtmlWriter().element("p", "tab\tnew\nline \u00e9 \uD83D\uDC33").html())
+                .isEqualTo("<p>tab\tnew\nline \u00e9 \uD83D\uDC33</p>");
+        assertThat(new HtmlWriter().element("p", null).html()).isEqualTo("<p></p>");
+        assertThat(new HtmlWriter().open("p", "class", null).raw("<svg/>").close().empty("br").html())
+                .isEqualTo("<p><svg/></p><br/>");
     }
 
     @Test
