@@ -31,11 +31,13 @@ public final class DockerfileViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     /** Counts readings, so that one finished after a newer edit is not shown. */
     private long generation;
+    /** True while a new file's text and context are set together, so that they are read once. */
+    private boolean loading;
 
     public DockerfileViewModel(LabState state) {
         this.state = state;
-        text.addListener((obs, was, is) -> reparse());
-        state.contextProperty().addListener((obs, was, is) -> reparse());
+        text.addListener((obs, was, is) -> reparseUnlessLoading());
+        state.contextProperty().addListener((obs, was, is) -> reparseUnlessLoading());
     }
 
     /** The text of {@code file}, or empty after saying why it cannot be read. */
@@ -48,13 +50,22 @@ public final class DockerfileViewModel {
         }
     }
 
-    /** Shows {@code source} as the Dockerfile, read at once. */
-    void load(String source) {
+    /** Shows {@code source} as the Dockerfile built from {@code context}: read once, for both. */
+    void load(String source, Path context) {
         state.project.set(null);
-        if (source.equals(text.get())) {
-            reparse();
-        } else {
+        loading = true;
+        try {
+            state.contextProperty().set(context);
             text.set(source);
+        } finally {
+            loading = false;
+        }
+        reparse();
+    }
+
+    private void reparseUnlessLoading() {
+        if (!loading) {
+            reparse();
         }
     }
 

@@ -81,8 +81,7 @@ public final class LabViewModel {
         recentFiles.setAll(recent.list());
         state.showResult(null);
         state.unsaved.set(false);
-        state.contextProperty().set(file.getParent());
-        dockerfile.load(text);
+        dockerfile.load(text, file.getParent());
         state.loaded.set(true);
         variants.startOver();
         windowTitle.set("SlimLab: " + file.getFileName() + " (" + file.getParent().getFileName() + ")");
@@ -113,8 +112,7 @@ public final class LabViewModel {
     private void showExperiment(Path file, ExperimentResult result) {
         state.opened++;
         state.dockerfile.set(null);
-        state.contextProperty().set(Path.of(result.context()));
-        dockerfile.load(result.dockerfile());
+        dockerfile.load(result.dockerfile(), Path.of(result.context()));
         List<VariantItem> items = new ArrayList<>();
         for (VariantResult r : result.variants()) {
             VariantItem item = new VariantItem(r.name(), r.optimizations());
