@@ -60,10 +60,11 @@ public final class Analyzer {
         Optional<VariantResult> original = experiment.original();
         Optional<VariantResult> baseline = experiment.baseline();
         double bandwidth = experiment.settings() == null ? 100 : experiment.settings().bandwidthMbitPerSecond();
+        boolean rebuilds = experiment.settings() != null && experiment.settings().measuresRebuilds();
 
         List<Draft> drafts = new ArrayList<>();
         for (VariantResult v : variants) {
-            drafts.add(draft(v, original, baseline, bandwidth));
+            drafts.add(draft(v, original, baseline, bandwidth, rebuilds));
         }
         List<Draft> candidates = drafts.stream().filter(d -> d.verdict == null).toList();
         Draft best = pickBest(candidates, original);
@@ -139,7 +140,7 @@ public final class Analyzer {
     }
 
     private Draft draft(VariantResult v, Optional<VariantResult> original, Optional<VariantResult> baseline,
-                        double bandwidthMbit) {
+                        double bandwidthMbit, boolean rebuilds) {
         Draft d = new Draft(v);
         for (String id : catalog.canonicalOrder(v.optimizations())) {
             Optional<Optimization> o = catalog.byId(id);
@@ -154,7 +155,7 @@ public final class Analyzer {
             }
         }
         d.risk = d.intrinsic;
-        d.buildTime = BuildTime.of(v.buildSeconds());
+        d.buildTime = BuildTime.of(v.buildSeconds(), rebuilds);
         StagingResult staging = v.staging().orElse(new StagingResult(List.of(), List.of(), List.of()));
         d.high = staging.findings(Severity.HIGH);
         d.medium = staging.findings(Severity.MEDIUM);
@@ -178,7 +179,7 @@ public final class Analyzer {
             d.pullSaved = base.compressedBytes() - v.compressedBytes();
             d.pullSavedPercent = percent(d.pullSaved, base.compressedBytes());
             d.pullSecondsSaved = d.pullSaved * 8 / (bandwidthMbit * 1e6);
-            BuildTime baseTime = BuildTime.of(base.buildSeconds());
+            BuildTime baseTime = BuildTime.of(base.buildSeconds(), rebuilds);
             d.buildChange = d.buildTime.median() - baseTime.median();
             d.buildInNoise = d.buildTime.repetitions() < 2 || baseTime.repetitions() < 2
                     || (d.buildTime.min() <= baseTime.max() && baseTime.min() <= d.buildTime.max());

@@ -2,8 +2,15 @@ package dev.slimlab.analysis;
 
 import java.util.List;
 
-/** The build times of a variant's repetitions: median, fastest, slowest and how many. */
+/**
+ * The build times of a variant's repetitions: median, fastest, slowest and how many. When the
+ * experiment changes a file between builds, these are the warm rebuilds: every build but the first.
+ */
 public record BuildTime(double median, double min, double max, int repetitions) {
+
+    public static BuildTime of(List<Double> seconds, boolean rebuildsOnly) {
+        return of(rebuildsOnly && seconds.size() > 1 ? seconds.subList(1, seconds.size()) : seconds);
+    }
 
     public static BuildTime of(List<Double> seconds) {
         if (seconds.isEmpty()) {

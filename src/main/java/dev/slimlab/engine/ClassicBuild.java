@@ -45,6 +45,7 @@ final class ClassicBuild {
     private int stepNumber;
     private String stepInstruction;
     private long stepStarted;
+    private long firstStepStarted = -1;
     private boolean stepCached;
     private String runningContainer;
     private String lastFrom;
@@ -194,6 +195,9 @@ final class ClassicBuild {
                 lastFrom = stepInstruction.substring(5).strip().split("\\s+")[0];
             }
             stepStarted = now;
+            if (firstStepStarted < 0) {
+                firstStepStarted = now;
+            }
             stepCached = false;
             listener.onStep(stepNumber, Integer.parseInt(m.group(2)), stepInstruction);
         } else if (line.strip().equals("---> Using cache")) {
@@ -216,7 +220,8 @@ final class ClassicBuild {
 
     private void endStep(long now) {
         if (stepInstruction != null) {
-            steps.add(new BuildStep(stepNumber, stepInstruction, (now - stepStarted) / 1e9, stepCached));
+            steps.add(new BuildStep(stepNumber, stepInstruction, (stepStarted - firstStepStarted) / 1e9,
+                    (now - stepStarted) / 1e9, stepCached));
             stepInstruction = null;
         }
     }

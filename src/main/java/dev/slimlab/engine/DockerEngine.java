@@ -25,6 +25,7 @@ import dev.slimlab.dockerfile.Variables;
 import dev.slimlab.engine.api.BuildListener;
 import dev.slimlab.engine.api.BuildOutcome;
 import dev.slimlab.engine.api.BuildRequest;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.ContainerRun;
 import dev.slimlab.engine.api.ContainerSpec;
@@ -40,6 +41,7 @@ import dev.slimlab.engine.layers.ImageArchiveAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +68,9 @@ public final class DockerEngine implements ImageEngine {
     /** For builds and image streams, which may take as long as they take. */
     private final DockerClient slow;
     private final Containers containers;
+    private final DockerHttpClient quickHttp;
+    private final DockerHttpClient slowHttp;
+    private final BuilderChoice builders;
 
     public DockerEngine() {
         this(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
@@ -73,10 +78,12 @@ public final class DockerEngine implements ImageEngine {
 
     DockerEngine(DockerClientConfig config) {
         this.config = config;
-        this.quick = DockerClientImpl.getInstance(config, http(config, PING_TIMEOUT, Duration.ofSeconds(60)));
-        DockerHttpClient slowHttp = http(config, PING_TIMEOUT, null);
+        this.quickHttp = http(config, PING_TIMEOUT, Duration.ofSeconds(60));
+        this.quick = DockerClientImpl.getInstance(config, quickHttp);
+        this.slowHttp = http(config, PING_TIMEOUT, null);
         this.slow = DockerClientImpl.getInstance(config, slowHttp);
         this.containers = new Containers(this, quick, slow, slowHttp);
+        this.builders = new BuilderChoice(this, quickHttp);
     }
 
     private static DockerHttpClient http(DockerClientConfig config, Duration connect, Duration response) {
@@ -103,7 +110,39 @@ public final class DockerEngine implements ImageEngine {
             return quick.versionCmd().exec();
         });
         return new EngineInfo(host(), version.getVersion(), version.getApiVersion(),
-                version.getOperatingSystem() + "/" + version.getArch());
+                version.getOperatingSystem() + "/" + version.getArch(), Builder.AUTO);
+    }
+
+    @Override
+    public Builder resolve(Builder requested) throws EngineException {
+        return builders.resolve(requested);
+    }
+
+    @Override
+    public Optional<String> whyNotPullable(String image) throws EngineException {
+        try (DockerHttpClient.Response answer = quickHttp.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/distribution/" + image + "/json").build())) {
+            if (answer.getStatusCode() == 200) {
+                return Optional.empty();
+            }
+            String body = new String(answer.getBody().readNBytes(2000), StandardCharsets.UTF_8).strip();
+            String why = body.replaceFirst("^\\{\"message\":\"(.*)\"}$", "$1");
+            return Optional.of(registryUnreachable(why) ? "no registry can be reached (" + why + ")" : why);
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException("cannot ask the daemon at " + host() + " about " + image + ": " + message(e), e);
+        }
+    }
+
+    /** Asks the daemon to stop a BuildKit build; a build that already ended is no error. */
+    void cancelBuild(String buildId) {
+        try (DockerHttpClient.Response ignored = quickHttp.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST)
+                .path("/build/cancel?id=" + java.net.URLEncoder.encode(buildId, StandardCharsets.UTF_8)).build())) {
+            // the answer says nothing the build stream will not
+        } catch (RuntimeException e) {
+            // the daemon went away: closing the stream is all that is left to do
+        }
     }
 
     @Override
@@ -120,8 +159,11 @@ public final class DockerEngine implements ImageEngine {
             try (OutputStream out = Files.newOutputStream(tar)) {
                 BuildContextTar.write(request, out);
             }
+            Builder builder = resolve(request.builder());
             try (InputStream context = Files.newInputStream(tar)) {
-                return new ClassicBuild(this, request, listener, cancellation).run(command(request, context));
+                return builder == Builder.BUILDKIT
+                        ? new BuildKitBuild(this, slowHttp, request, listener, cancellation).run(context)
+                        : new ClassicBuild(this, request, listener, cancellation).run(command(request, context));
             }
         } catch (IOException e) {
             throw new EngineException("cannot send the build context " + request.contextDir() + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.slimlab.experiment;
 import dev.slimlab.engine.api.BuildListener;
 import dev.slimlab.engine.api.BuildOutcome;
 import dev.slimlab.engine.api.BuildRequest;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.engine.api.EngineInfo;
@@ -73,24 +74,30 @@ public final class ExperimentRunner {
     /** Runs every variant and returns their results in the experiment's order. */
     public ExperimentResult run(Experiment experiment, ProgressEvent.Listener progress, Cancellation cancellation)
             throws EngineException {
-        EngineInfo info = engine.ping();
+        Builder builder = engine.resolve(experiment.settings().builder());
+        EngineInfo info = engine.ping().withBuilder(builder);
         String startedAt = Instant.now().toString();
         Map<String, Planned> plans = new LinkedHashMap<>();
         Map<String, Planned> byText = new HashMap<>();
         for (VariantSpec spec : experiment.variants()) {
             Applied applied = catalog.apply(spec.optimizations(), experiment.project());
-            Planned plan = new Planned(spec, applied);
+            Planned plan = new Planned(spec, applied, null);
             Planned same = byText.putIfAbsent(plan.key(), plan);
             plans.put(spec.name(), same == null ? plan : plan.sameAs(same));
-            progress.on(new ProgressEvent(spec.name(), ProgressEvent.Phase.QUEUED, 0, 0, "queued"));
         }
+        Map<String, String> dockerfiles = new LinkedHashMap<>();
+        plans.forEach((name, plan) -> dockerfiles.put(name, plan.text()));
+        BuildPreflight.check(dockerfiles, builder, info, engine);
+        byte[] changedFile = changedFileBytes(experiment);
+        plans.keySet().forEach(name -> progress.on(new ProgressEvent(name, ProgressEvent.Phase.QUEUED, 0, 0, "queued")));
         ExecutorService pool = Executors.newFixedThreadPool(experiment.settings().parallelBuilds());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
             Map<Planned, Future<VariantResult>> futures = new LinkedHashMap<>();
             for (Planned plan : plans.values()) {
                 if (plan.sameAs == null) {
-                    futures.put(plan, pool.submit(() -> variant(experiment, plan, progress, cancellation, timer)));
+                    futures.put(plan, pool.submit(() -> variant(experiment, plan, builder, changedFile, progress,
+                            cancellation, timer)));
                 }
             }
             Map<Planned, VariantResult> done = new HashMap<>();
@@ -114,10 +121,6 @@ public final class ExperimentRunner {
 
     /** A variant's rewritten Dockerfile; {@code sameAs} names an earlier variant with the same text. */
     private record Planned(VariantSpec spec, Applied applied, Planned sameAs) {
-        Planned(VariantSpec spec, Applied applied) {
-            this(spec, applied, null);
-        }
-
         Planned sameAs(Planned other) {
             return new Planned(spec, applied, other);
         }
@@ -202,15 +205,31 @@ public final class ExperimentRunner {
                 + (staging.problems().isEmpty() ? "" : "; " + String.join("; ", staging.problems()));
     }
 
-    private VariantResult variant(Experiment experiment, Planned plan, ProgressEvent.Listener progress,
-                                  Cancellation experimentCancel, ScheduledExecutorService timer) {
-        try (BuildLog log = BuildLog.open(logDirectory, plan.spec.name())) {
-            return variant(experiment, plan, progress, experimentCancel, timer, log);
+    /** The changed file's bytes as they are in the context, when the experiment changes one between builds. */
+    private static byte[] changedFileBytes(Experiment experiment) throws EngineException {
+        Optional<String> file = experiment.settings().changedFile();
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(experiment.context().resolve(file.get()));
+        } catch (java.io.IOException e) {
+            throw new EngineException("cannot read " + file.get() + " in the context " + experiment.context()
+                    + " (the file changed between builds): " + e.getMessage(), e);
         }
     }
 
-    private VariantResult variant(Experiment experiment, Planned plan, ProgressEvent.Listener progress,
-                                  Cancellation experimentCancel, ScheduledExecutorService timer, BuildLog log) {
+    private VariantResult variant(Experiment experiment, Planned plan, Builder builder, byte[] changedFile,
+                                  ProgressEvent.Listener progress, Cancellation experimentCancel,
+                                  ScheduledExecutorService timer) {
+        try (BuildLog log = BuildLog.open(logDirectory, plan.spec.name())) {
+            return variant(experiment, plan, builder, changedFile, progress, experimentCancel, timer, log);
+        }
+    }
+
+    private VariantResult variant(Experiment experiment, Planned plan, Builder builder, byte[] changedFile,
+                                  ProgressEvent.Listener progress, Cancellation experimentCancel,
+                                  ScheduledExecutorService timer, BuildLog log) {
         VariantSpec spec = plan.spec;
         ExperimentSettings settings = experiment.settings();
         List<Double> seconds = new ArrayList<>();
@@ -220,7 +239,8 @@ public final class ExperimentRunner {
                 if (experimentCancel.isCancelled()) {
                     return cancelled(plan, seconds, first, progress, log);
                 }
-                log.onLine("== SlimLab: build " + repetition + " of " + settings.repetitions() + " of " + spec.name());
+                log.onLine("== SlimLab: build " + repetition + " of " + settings.repetitions() + " of " + spec.name()
+                        + (repetition > 1 && changedFile != null ? ", after changing " + settings.changedFile().get() : ""));
                 Cancellation build = new Cancellation();
                 experimentCancel.onCancel(build::cancel);
                 boolean[] timedOut = {false};
@@ -230,7 +250,8 @@ public final class ExperimentRunner {
                 }, settings.timeoutSeconds(), TimeUnit.SECONDS);
                 BuildOutcome outcome;
                 try {
-                    outcome = engine.build(request(experiment, plan, repetition), listener(spec, progress, log), build);
+                    outcome = engine.build(request(experiment, plan, builder, repetition, changedFile),
+                            listener(spec, progress, log), build);
                 } finally {
                     deadline.cancel(false);
                 }
@@ -273,17 +294,38 @@ public final class ExperimentRunner {
                 first == null ? List.of() : first.steps(), first == null ? List.of() : first.logTail(), log.path());
     }
 
-    private BuildRequest request(Experiment experiment, Planned plan, int repetition) {
+    private BuildRequest request(Experiment experiment, Planned plan, Builder builder, int repetition,
+                                 byte[] changedFile) {
         Map<String, String> labels = Map.of(EXPERIMENT_LABEL, experiment.id(), VARIANT_LABEL, plan.spec.name(),
                 BUILD_LABEL, UUID.randomUUID().toString());
         Map<String, byte[]> files = new LinkedHashMap<>();
         plan.applied.project().proposedFiles().forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        if (changedFile != null && repetition > 1) {
+            files.put(experiment.settings().changedFile().get(), changed(changedFile, new java.security.SecureRandom().nextInt()));
+        }
         return BuildRequest.of(experiment.context(), plan.applied.project().dockerfile().toBytes(),
                         experiment.tag(plan.spec.name()), labels)
                 .withExtraFiles(files)
                 .withBuildArgs(experiment.project().buildArgs())
                 .withNoCache(experiment.settings().noCache())
-                .withPull(experiment.settings().pull());
+                .withPull(experiment.settings().pull())
+                .withBuilder(builder);
+    }
+
+    /**
+     * The file as an edit leaves it: a trailing newline, then the 32 bits of {@code edit} written
+     * as spaces and newlines, so each rebuild's file is its own (no rebuild finds another's layers
+     * in the cache, in this run or a later one) while requirement lists, sources, JSON and YAML
+     * mean what they meant: only blank lines were added.
+     */
+    static byte[] changed(byte[] file, int edit) {
+        byte[] edited = java.util.Arrays.copyOf(file, file.length + 34);
+        edited[file.length] = '\n';
+        for (int bit = 0; bit < 32; bit++) {
+            edited[file.length + 1 + bit] = (byte) ((edit >>> bit & 1) == 1 ? ' ' : '\n');
+        }
+        edited[edited.length - 1] = '\n';
+        return edited;
     }
 
     private static BuildListener listener(VariantSpec spec, ProgressEvent.Listener progress, BuildLog log) {

@@ -2,6 +2,7 @@ package dev.slimlab.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentSettings;
@@ -54,7 +55,7 @@ class AnalyzerTest {
 
     static Analysis analyze(VariantResult... variants) {
         ExperimentResult result = new ExperimentResult("exp", "FROM x\n", "/ctx", ExperimentSettings.defaults(),
-                new EngineInfo("unix://", "28", "1.50", "linux/amd64"), "2026-11-28T10:00:00Z", List.of(variants));
+                new EngineInfo("unix://", "28", "1.50", "linux/amd64", Builder.BUILDKIT), "2026-11-28T10:00:00Z", List.of(variants));
         return new Analyzer(Catalog.standard()).analyze(result);
     }
 

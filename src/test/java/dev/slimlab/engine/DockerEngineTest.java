@@ -8,6 +8,7 @@ import dev.slimlab.engine.api.BuildListener;
 import dev.slimlab.engine.api.BuildOutcome;
 import dev.slimlab.engine.api.BuildRequest;
 import dev.slimlab.engine.api.BuildStep;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.engine.api.EngineInfo;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The docker-java engine against the real daemon. */
+/** The docker-java engine against the real daemon, building with the classic builder (BuildKitBuildTest: BuildKit). */
 @NeedsDaemon
 class DockerEngineTest {
 
@@ -60,7 +61,7 @@ class DockerEngineTest {
 
     private BuildRequest request(String dockerfile, String tag) {
         return BuildRequest.of(context, dockerfile.getBytes(StandardCharsets.UTF_8), "slimlab/" + EXPERIMENT + ":" + tag,
-                LABELS);
+                LABELS).withBuilder(Builder.CLASSIC);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.slimlab.engine.api.BuildListener;
 import dev.slimlab.engine.api.BuildOutcome;
 import dev.slimlab.engine.api.BuildRequest;
 import dev.slimlab.engine.api.BuildStep;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.ContainerRun;
 import dev.slimlab.engine.api.ContainerSpec;
@@ -44,9 +45,26 @@ public final class FakeEngine implements ImageEngine {
     volatile java.util.function.Function<ContainerSpec, ContainerRun> containers = spec -> new ContainerRun(
             ContainerRun.Ending.EXITED, 0, "", "", false, java.time.Duration.ofMillis(5), Optional.empty());
 
+    /** Whether the fake daemon builds with BuildKit (auto picks it); the builder of every build, in order. */
+    volatile boolean offersBuildKit = true;
+    public final List<Builder> builders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public EngineInfo ping() {
-        return new EngineInfo("fake://", "0.0", "1.41", "linux/amd64");
+        return new EngineInfo("fake://", "0.0", "1.41", "linux/amd64", Builder.AUTO);
+    }
+
+    @Override
+    public Builder resolve(Builder requested) throws EngineException {
+        if (requested == Builder.BUILDKIT && !offersBuildKit) {
+            throw new EngineException("the fake daemon does not offer BuildKit");
+        }
+        return requested == Builder.CLASSIC || !offersBuildKit ? Builder.CLASSIC : Builder.BUILDKIT;
+    }
+
+    @Override
+    public Optional<String> whyNotPullable(String image) {
+        return Optional.of("no registry can be reached (the fake daemon has none)");
     }
 
     @Override
@@ -54,6 +72,11 @@ public final class FakeEngine implements ImageEngine {
         String dockerfile = new String(request.dockerfile(), StandardCharsets.UTF_8);
         synchronized (built) {
             built.add(request.tag());
+        }
+        builders.add(request.builder());
+        if (dockerfile.contains("--mount") && request.builder() != Builder.BUILDKIT) {
+            return new BuildOutcome(BuildOutcome.Status.FAILED, Optional.empty(),
+                    Optional.of("the --mount option requires BuildKit"), List.of(), 0.1, List.of());
         }
         listener.onLine("Step 1/2 : FROM scratch");
         listener.onStep(1, 2, "FROM scratch");
@@ -75,12 +98,12 @@ public final class FakeEngine implements ImageEngine {
         if (dockerfile.contains("FAIL")) {
             return new BuildOutcome(BuildOutcome.Status.FAILED, Optional.empty(),
                     Optional.of("The command '/bin/sh -c FAIL' returned a non-zero code: 1"),
-                    List.of(new BuildStep(1, "FROM scratch", 0.1, false)), 0.2, List.of("Step 2/2 : RUN FAIL", "oops"));
+                    List.of(new BuildStep(1, "FROM scratch", 0.0, 0.1, false)), 0.2, List.of("Step 2/2 : RUN FAIL", "oops"));
         }
         String id = "sha256:" + Integer.toHexString(dockerfile.hashCode());
         images.put(id, dockerfile);
         return new BuildOutcome(BuildOutcome.Status.BUILT, Optional.of(id), Optional.empty(),
-                List.of(new BuildStep(1, "FROM scratch", 0.1, false), new BuildStep(2, "RUN work", 1.0, false)),
+                List.of(new BuildStep(1, "FROM scratch", 0.0, 0.1, false), new BuildStep(2, "RUN work", 0.1, 1.0, false)),
                 1.25, List.of("Successfully built"));
     }
 

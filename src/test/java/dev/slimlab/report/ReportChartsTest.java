@@ -7,6 +7,7 @@ import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Attribution;
 import dev.slimlab.analysis.RiskLevel;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.experiment.ExperimentResult;
 import dev.slimlab.experiment.ExperimentSettings;
@@ -77,7 +78,7 @@ class ReportChartsTest {
         VariantResult failed = VariantResult.notBuilt(new VariantSpec("original", Set.of()),
                 VariantResult.Status.FAILED, "no base image", "FROM nowhere\n", List.of(1.0), List.of(), List.of(), "");
         ExperimentResult nothing = new ExperimentResult("nothing", "FROM nowhere\n", "/tmp", ExperimentSettings.defaults(),
-                new EngineInfo("unix:///var/run/docker.sock", "28.2.2", "1.50", "linux/amd64"), "2026-11-28T10:00:00Z",
+                new EngineInfo("unix:///var/run/docker.sock", "28.2.2", "1.50", "linux/amd64", Builder.BUILDKIT), "2026-11-28T10:00:00Z",
                 List.of(failed));
         Analysis analysis = new Analyzer(Catalog.standard()).analyze(nothing);
 

@@ -2,6 +2,7 @@ package dev.slimlab.report;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.BuildStep;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.engine.api.InstalledPackage;
@@ -94,8 +95,8 @@ public final class ReportFixtures {
                 "FROM python:3.10-alpine\n", List.of(0.5), List.of(), List.of("Pulling python:3.10-alpine",
                         "error: " + HOSTILE), "");
         ExperimentResult now = new ExperimentResult("story", ORIGINAL_DOCKERFILE, "/home/ana/story-service",
-                new ExperimentSettings(3, true, false, 1, 1800, 6, 100.0),
-                new EngineInfo("unix:///var/run/docker.sock", "28.2.2", "1.50", "linux/amd64"),
+                new ExperimentSettings(3, true, false, 1, 1800, 6, 100.0, Builder.BUILDKIT, Optional.empty()),
+                new EngineInfo("unix:///var/run/docker.sock", "28.2.2", "1.50", "linux/amd64", Builder.BUILDKIT),
                 "2026-11-28T10:00:00Z", List.of(original, minimal, maximum, slim, clean, alpine));
         List<RunSummary> history = List.of(
                 run("2026-11-14T10:00:00Z", 3_150_000_000L, 1_260_000_000L, 640_000_000L, 500.0, 380.0, 630.0),
@@ -126,7 +127,7 @@ public final class ReportFixtures {
         return new VariantResult(name, optimizations, VariantResult.Status.BUILT, Optional.empty(),
                 Optional.of("sha256:" + Integer.toHexString(name.hashCode())), size, compressed,
                 compressed * 8 / 100e6, layers, seconds,
-                List.of(new BuildStep(1, "FROM python:3.10", 0.5, true), new BuildStep(2, "RUN apt-get update", 30, false)),
+                List.of(new BuildStep(1, "FROM python:3.10", 0.0, 0.5, true), new BuildStep(2, "RUN apt-get update", 0.0, 30, false)),
                 efficiency, wasted, 100.0 * wasted / (size - base),
                 List.of(new WastedFile("/var/lib/apt/lists/deb.debian.org_dists_bookworm_main", 2, wasted / 2),
                         new WastedFile("/root/.cache/pip/" + HOSTILE, 2, wasted / 4)),

@@ -19,10 +19,11 @@ import java.util.TreeMap;
  * @param target      {@code --target} stage, if any
  * @param noCache     {@code --no-cache}
  * @param pull        {@code --pull}: try to pull a newer base image
+ * @param builder     which builder builds it ({@code AUTO}: the engine picks, as {@link ImageEngine#resolve} does)
  */
 public record BuildRequest(Path contextDir, byte[] dockerfile, Map<String, byte[]> extraFiles, String tag,
                            Map<String, String> labels, Map<String, String> buildArgs, Optional<String> target,
-                           boolean noCache, boolean pull) {
+                           boolean noCache, boolean pull, Builder builder) {
 
     public BuildRequest {
         extraFiles = java.util.Collections.unmodifiableMap(new TreeMap<>(extraFiles));
@@ -32,22 +33,32 @@ public record BuildRequest(Path contextDir, byte[] dockerfile, Map<String, byte[
 
     /** A build of {@code dockerfile} in {@code contextDir} with no other options. */
     public static BuildRequest of(Path contextDir, byte[] dockerfile, String tag, Map<String, String> labels) {
-        return new BuildRequest(contextDir, dockerfile, Map.of(), tag, labels, Map.of(), Optional.empty(), false, false);
+        return new BuildRequest(contextDir, dockerfile, Map.of(), tag, labels, Map.of(), Optional.empty(), false, false,
+                Builder.AUTO);
     }
 
     public BuildRequest withNoCache(boolean value) {
-        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, buildArgs, target, value, pull);
+        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, buildArgs, target, value, pull, builder);
     }
 
     public BuildRequest withPull(boolean value) {
-        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, buildArgs, target, noCache, value);
+        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, buildArgs, target, noCache, value, builder);
     }
 
     public BuildRequest withExtraFiles(Map<String, byte[]> files) {
-        return new BuildRequest(contextDir, dockerfile, files, tag, labels, buildArgs, target, noCache, pull);
+        return new BuildRequest(contextDir, dockerfile, files, tag, labels, buildArgs, target, noCache, pull, builder);
     }
 
     public BuildRequest withBuildArgs(Map<String, String> args) {
-        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, args, target, noCache, pull);
+        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, args, target, noCache, pull, builder);
+    }
+
+    public BuildRequest withBuilder(Builder value) {
+        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, buildArgs, target, noCache, pull, value);
+    }
+
+    public BuildRequest withTarget(String stage) {
+        return new BuildRequest(contextDir, dockerfile, extraFiles, tag, labels, buildArgs, Optional.ofNullable(stage),
+                noCache, pull, builder);
     }
 }

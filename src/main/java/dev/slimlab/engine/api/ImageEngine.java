@@ -16,6 +16,19 @@ public interface ImageEngine extends AutoCloseable {
     EngineInfo ping() throws EngineException;
 
     /**
+     * The builder a build asked for {@code requested} gets on this daemon: BuildKit or the
+     * classic builder. {@code AUTO} is BuildKit where the daemon offers it, else the classic
+     * builder; {@code BUILDKIT} on a daemon without it is an error that says so.
+     */
+    Builder resolve(Builder requested) throws EngineException;
+
+    /**
+     * Why the daemon could not pull {@code image} from its registry now (it asks the registry
+     * for the image's manifest, pulling nothing); empty when it could.
+     */
+    Optional<String> whyNotPullable(String image) throws EngineException;
+
+    /**
      * Builds an image, streaming the log to {@code listener}. A build that fails is an outcome,
      * not an exception; {@code cancellation} stops it and removes what it left behind.
      */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slimlab.engine.api.BuildStep;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
@@ -51,7 +52,10 @@ import java.util.stream.Collectors;
  * that order; every variant's fields in a fixed order too, its optimizations sorted, so the same
  * result always gives the same bytes. Only a variant's {@code error} and {@code imageId} may be
  * {@code null}; every other field is required, except {@code userWastedPercent} and {@code logFile},
- * added later, which default to 0 and "", and {@code staging} (the staging tests and parity
+ * added later, which default to 0 and "", a step's {@code startSeconds} (default: the steps
+ * follow one another), {@code settings.builder} and {@code engine.builder} ({@code auto},
+ * {@code buildkit} or {@code classic}; default {@code classic}, the only builder before them),
+ * {@code settings.changedFile} (default none), and {@code staging} (the staging tests and parity
  * findings, present once they ran: {@code {"tests": [{kind, name, status, seconds, message,
  * output}], "parity": [{kind, severity, subject, original, variant, message}], "problems": [...]}},
  * status PASSED, FAILED or ERROR, severity HIGH, MEDIUM, LOW or INFO). At the top level,
@@ -136,6 +140,8 @@ public final class ExperimentFile {
             settings.put("timeoutSeconds", s.timeoutSeconds());
             settings.put("compressionLevel", s.compressionLevel());
             putDouble(settings, "bandwidthMbitPerSecond", s.bandwidthMbitPerSecond());
+            settings.put("builder", s.builder().id());
+            settings.put("changedFile", s.changedFile().orElse(null));
         }
         EngineInfo e = r.engine();
         if (e == null) {
@@ -146,6 +152,7 @@ public final class ExperimentFile {
             engine.put("engineVersion", e.engineVersion());
             engine.put("apiVersion", e.apiVersion());
             engine.put("os", e.os());
+            engine.put("builder", e.builder().id());
         }
         root.put("startedAt", r.startedAt());
         ArrayNode variants = root.putArray("variants");
@@ -191,6 +198,7 @@ public final class ExperimentFile {
             ObjectNode s = steps.addObject();
             s.put("number", step.number());
             s.put("instruction", step.instruction());
+            putDouble(s, "startSeconds", step.startSeconds());
             putDouble(s, "seconds", step.seconds());
             s.put("cached", step.cached());
         }
@@ -323,7 +331,8 @@ public final class ExperimentFile {
     }
 
     private static String parseProblem(JsonProcessingException e) {
-        if (e instanceof JsonEOFException) {
+        // Jackson reports some cuts (between object entries, inside a token) as a plain parse error
+        if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
             return "the JSON ends before it is complete (is the file truncated?)";
         }
         String message = Objects.requireNonNullElse(e.getOriginalMessage(), e.getClass().getSimpleName());
@@ -363,16 +372,31 @@ public final class ExperimentFile {
         long timeoutSeconds = s.longValue("timeoutSeconds");
         int compressionLevel = s.intValue("compressionLevel");
         double bandwidth = s.doubleValue("bandwidthMbitPerSecond");
+        Builder builder = builder(s);
+        Optional<String> changedFile = Optional.ofNullable(s.has("changedFile") ? s.nullableString("changedFile") : null);
         try {
             return new ExperimentSettings(repetitions, noCache, pull, parallelBuilds, timeoutSeconds, compressionLevel,
-                    bandwidth);
+                    bandwidth, builder, changedFile);
         } catch (IllegalArgumentException e) {
             throw new Invalid(s.path, "are not valid: " + e.getMessage());
         }
     }
 
     private static EngineInfo engine(Obj e) throws Invalid {
-        return new EngineInfo(e.string("host"), e.string("engineVersion"), e.string("apiVersion"), e.string("os"));
+        return new EngineInfo(e.string("host"), e.string("engineVersion"), e.string("apiVersion"), e.string("os"),
+                builder(e));
+    }
+
+    /** {@code builder}, added within schema 1: files written before it were all built by the classic builder. */
+    private static Builder builder(Obj o) throws Invalid {
+        if (!o.has("builder")) {
+            return Builder.CLASSIC;
+        }
+        try {
+            return Builder.parse(o.string("builder"));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(o.path("builder"), "is not a builder: " + e.getMessage());
+        }
     }
 
     private static VariantResult variant(Obj v) throws Invalid {
@@ -389,9 +413,13 @@ public final class ExperimentFile {
             return new LayerResult(layer.string("createdBy"), layer.longValue("sizeBytes"));
         });
         List<Double> buildSeconds = v.list("buildSeconds", ExperimentFile::asDouble);
+        double[] classicClock = {0}; // files from before startSeconds: the classic builder's steps follow one another
         List<BuildStep> steps = v.list("steps", (n, path) -> {
             Obj step = asObject(n, path);
-            return new BuildStep(step.intValue("number"), step.string("instruction"), step.doubleValue("seconds"),
+            double seconds = step.doubleValue("seconds");
+            double start = step.has("startSeconds") ? step.doubleValue("startSeconds") : classicClock[0];
+            classicClock[0] = start + seconds;
+            return new BuildStep(step.intValue("number"), step.string("instruction"), start, seconds,
                     step.bool("cached"));
         });
         double efficiency = v.doubleValue("efficiency");

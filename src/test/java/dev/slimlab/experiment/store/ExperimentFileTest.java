@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slimlab.engine.api.BuildStep;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
@@ -64,8 +65,10 @@ class ExperimentFileTest {
             """;
 
     static ExperimentResult realistic() {
-        EngineInfo engine = new EngineInfo("unix:///var/run/docker.sock", "20.10.24+dfsg1", "1.41", "linux/amd64");
-        ExperimentSettings settings = new ExperimentSettings(3, true, false, 2, 900, 6, 100.0);
+        EngineInfo engine = new EngineInfo("unix:///var/run/docker.sock", "20.10.24+dfsg1", "1.41", "linux/amd64",
+                Builder.BUILDKIT);
+        ExperimentSettings settings = new ExperimentSettings(3, true, false, 2, 900, 6, 100.0, Builder.BUILDKIT,
+                Optional.of("requirements.txt"));
 
         VariantResult original = new VariantResult("original", Set.of(), Status.BUILT, Optional.empty(),
                 Optional.of("sha256:3f1c0a6e9be4c2d8d5a7f1e0b9c8a7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0"),
@@ -76,11 +79,11 @@ class ExperimentFileTest {
                         new LayerResult("/bin/sh -c #(nop) COPY file:ab12... in . ", 312L),
                         new LayerResult("/bin/sh -c pip install -r requirements.txt", 791_000_000L)),
                 List.of(41.2, 39.875, 40.1),
-                List.of(new BuildStep(1, "FROM python:3.10", 0.012, false),
-                        new BuildStep(2, "RUN apt-get update", 6.25, true),
-                        new BuildStep(3, "RUN apt-get install -y gcc libpq-dev curl git", 21.7, false),
-                        new BuildStep(4, "COPY requirements.txt .", 0.3, false),
-                        new BuildStep(5, "RUN pip install -r requirements.txt", 12.9, false)),
+                List.of(new BuildStep(1, "FROM python:3.10", 0.0, 0.012, false),
+                        new BuildStep(2, "RUN apt-get update", 0.0, 6.25, true),
+                        new BuildStep(3, "RUN apt-get install -y gcc libpq-dev curl git", 0.0, 21.7, false),
+                        new BuildStep(4, "COPY requirements.txt .", 0.0, 0.3, false),
+                        new BuildStep(5, "RUN pip install -r requirements.txt", 0.0, 12.9, false)),
                 0.912_345_678_9, 98_765_432L, 8.125,
                 List.of(new WastedFile("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4",
                                 2, 18_000_000L),
@@ -99,7 +102,7 @@ class ExperimentFileTest {
                 List.of(new LayerResult("/bin/sh -c #(nop) ADD file:slim in / ", 74_800_000L),
                         new LayerResult("/bin/sh -c apt-get update &&     apt-get install --no-install-recommends -y gcc",
                                 337_200_000L)),
-                List.of(30.0, 31.5, 29.25), List.of(new BuildStep(1, "FROM python:3.10-slim", 0.01, true)),
+                List.of(30.0, 31.5, 29.25), List.of(new BuildStep(1, "FROM python:3.10-slim", 0.0, 0.01, true)),
                 1.0, 0L, 0.0, List.of(), List.of(new InstalledPackage("dpkg", "gcc-12", "12.2.0-14", 70_123_520L)),
                 "FROM python:3.10-slim\n", List.of(), "").withStaging(new StagingResult(
                 List.of(new TestOutcome("command", "imports psycopg2", TestOutcome.Status.FAILED, 1.25,
@@ -114,8 +117,8 @@ class ExperimentFileTest {
                 new VariantSpec("maximum", Set.of("multi-stage", "alpine-base", "combine-runs")), Status.FAILED,
                 "The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1",
                 "FROM python:3.10-alpine AS builder\nRUN pip install -r requirements.txt\n", List.of(14.5),
-                List.of(new BuildStep(1, "FROM python:3.10-alpine AS builder", 0.02, true),
-                        new BuildStep(2, "RUN pip install -r requirements.txt", 14.48, false)),
+                List.of(new BuildStep(1, "FROM python:3.10-alpine AS builder", 0.0, 0.02, true),
+                        new BuildStep(2, "RUN pip install -r requirements.txt", 0.0, 14.48, false)),
                 List.of("      Error: pg_config executable not found.", "  error: subprocess-exited-with-error",
                         "  × Getting requirements to build wheel did not run successfully.",
                         "The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1"),
@@ -180,7 +183,8 @@ class ExperimentFileTest {
                 Long.MAX_VALUE, Long.MIN_VALUE, Double.NaN, v.layers(), seconds, v.steps(), -0.0, 0, Double.NEGATIVE_INFINITY,
                 v.topWastedFiles(), v.packages(), v.dockerfile(), v.logTail(), v.logFile());
         ExperimentResult result = new ExperimentResult(base.id(), base.dockerfile(), base.context(),
-                new ExperimentSettings(1, false, true, 1, Long.MAX_VALUE, 9, Double.POSITIVE_INFINITY),
+                new ExperimentSettings(1, false, true, 1, Long.MAX_VALUE, 9, Double.POSITIVE_INFINITY, Builder.CLASSIC,
+                        Optional.empty()),
                 base.engine(), base.startedAt(), List.of(odd));
 
         ExperimentResult loaded = ExperimentFile.load(saved(result));
@@ -212,8 +216,8 @@ class ExperimentFileTest {
         assertThat(root.get("schemaVersion").isInt()).isTrue();
         assertThat(root.get("schemaVersion").intValue()).isEqualTo(1);
         assertThat(names(root.get("settings"))).containsExactly("repetitions", "noCache", "pull", "parallelBuilds",
-                "timeoutSeconds", "compressionLevel", "bandwidthMbitPerSecond");
-        assertThat(names(root.get("engine"))).containsExactly("host", "engineVersion", "apiVersion", "os");
+                "timeoutSeconds", "compressionLevel", "bandwidthMbitPerSecond", "builder", "changedFile");
+        assertThat(names(root.get("engine"))).containsExactly("host", "engineVersion", "apiVersion", "os", "builder");
         assertThat(root.get("variants")).hasSize(4);
         for (JsonNode variant : root.get("variants")) {
             List<String> fields = new java.util.ArrayList<>(List.of("name", "optimizations", "status", "error",
@@ -240,7 +244,7 @@ class ExperimentFileTest {
         assertThat(built.get("buildSeconds").get(1).doubleValue()).isEqualTo(39.875);
         assertThat(built.get("medianBuildSeconds").doubleValue()).isEqualTo(40.1);
         assertThat(names(built.get("layers").get(0))).containsExactly("createdBy", "sizeBytes");
-        assertThat(names(built.get("steps").get(0))).containsExactly("number", "instruction", "seconds", "cached");
+        assertThat(names(built.get("steps").get(0))).containsExactly("number", "instruction", "startSeconds", "seconds", "cached");
         assertThat(built.get("steps").get(1).get("cached").booleanValue()).isTrue();
         assertThat(names(built.get("topWastedFiles").get(0))).containsExactly("path", "layers", "totalBytes");
         assertThat(names(built.get("packages").get(0))).containsExactly("manager", "name", "version",
@@ -526,8 +530,14 @@ class ExperimentFileTest {
         Arbitrary<ExperimentSettings> settings = Combinators.combine(Arbitraries.integers().between(1, 1000),
                 Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.integers().between(1, 64),
                 Arbitraries.longs().between(1, Long.MAX_VALUE), Arbitraries.integers().between(1, 9),
-                doubles().filter(d -> !(d <= 0))).as(ExperimentSettings::new);
-        Arbitrary<EngineInfo> engine = Combinators.combine(text(), text(), text(), text()).as(EngineInfo::new);
+                doubles().filter(d -> !(d <= 0))).as((repetitions, noCache, pull, parallel, timeout, level, bandwidth) ->
+                        new ExperimentSettings(repetitions, noCache, pull, parallel, timeout, level, bandwidth,
+                                Builder.AUTO, Optional.empty()))
+                .flatMap(s -> Combinators.combine(Arbitraries.of(Builder.class), text().optional())
+                        .as((builder, file) -> s.withBuilder(builder)
+                                .withRebuildsAfterChanging(s.repetitions(), file.filter(f -> s.repetitions() > 1))));
+        Arbitrary<EngineInfo> engine = Combinators.combine(text(), text(), text(), text(), Arbitraries.of(Builder.class))
+                .as(EngineInfo::new);
         return Combinators.combine(text(), text(), text(), settings, engine, text(),
                 variants().list().ofMaxSize(4)).as(ExperimentResult::new);
     }
@@ -546,7 +556,7 @@ class ExperimentFileTest {
                 text().optional(), text().optional(), Arbitraries.longs(), Arbitraries.longs(), doubles())
                 .as(Head::new);
         Arbitrary<LayerResult> layer = Combinators.combine(text(), Arbitraries.longs()).as(LayerResult::new);
-        Arbitrary<BuildStep> step = Combinators.combine(Arbitraries.integers(), text(), doubles(),
+        Arbitrary<BuildStep> step = Combinators.combine(Arbitraries.integers(), text(), doubles(), doubles(),
                 Arbitraries.of(true, false)).as(BuildStep::new);
         Arbitrary<WastedFile> wasted = Combinators.combine(text(), Arbitraries.integers(), Arbitraries.longs())
                 .as(WastedFile::new);

@@ -7,6 +7,7 @@ import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.ContainerRun;
 import dev.slimlab.engine.api.ContainerSpec;
 import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.engine.api.ImageArchiveAnalysis;
 import dev.slimlab.engine.api.ImageDetails;
@@ -58,6 +59,16 @@ final class GatedEngine implements ImageEngine {
     @Override
     public EngineInfo ping() {
         return engine.ping();
+    }
+
+    @Override
+    public Builder resolve(Builder requested) throws EngineException {
+        return engine.resolve(requested);
+    }
+
+    @Override
+    public Optional<String> whyNotPullable(String image) {
+        return engine.whyNotPullable(image);
     }
 
     @Override
