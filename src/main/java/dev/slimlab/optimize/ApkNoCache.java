@@ -14,6 +14,9 @@ import java.util.Set;
 /** DL3019: {@code apk add --no-cache}, which also makes a separate {@code apk update} unnecessary. */
 final class ApkNoCache extends BaseOptimization {
 
+    /** Where apk keeps the package index it downloads. */
+    static final String APK_INDEX = "/var/cache/apk";
+
     /** apk subcommands that need no package index (or fetch it themselves with --no-cache). */
     private static final Set<String> WITHOUT_INDEX = Set.of("add", "del", "update");
 
@@ -36,16 +39,6 @@ final class ApkNoCache extends BaseOptimization {
         return c.programName().map("apk"::equals).orElse(false);
     }
 
-    private static final Set<String> SEQUENCE = Set.of("&&", ";", "\n", "");
-
-    /** True if dropping the command leaves the rest running as before: it is joined to its neighbours by && or ; only. */
-    private static boolean droppable(RunScript run, ShellCommand command) {
-        List<ShellCommand> commands = run.script().commands();
-        int index = commands.indexOf(command);
-        return index >= 0 && SEQUENCE.contains(command.operator())
-                && (index == 0 || SEQUENCE.contains(commands.get(index - 1).operator()));
-    }
-
     private List<Site> sites(Project project, List<Finding> skipped) {
         List<Site> sites = new ArrayList<>();
         for (RunScript run : RunScript.of(project.dockerfile())) {
@@ -55,12 +48,12 @@ final class ApkNoCache extends BaseOptimization {
                 if (adds.isEmpty() && updates.isEmpty()) {
                     continue;
                 }
-                Optional<String> mount = PackageScripts.cacheMountAt(run.instruction(), "/var/cache/apk", "/etc/apk/cache");
+                Optional<String> mount = PackageScripts.cacheMountAt(run.instruction(), APK_INDEX, CacheMounts.APK_CACHE);
                 if (mount.isPresent()) {
                     ShellCommand first = adds.isEmpty() ? updates.get(0) : adds.get(0);
                     skipped.add(Finding.notApplicable(id(), run.line(), run.excerpt(first),
-                            "the RUN mounts a build cache at " + mount.get() + ": apk's cache is kept out of the "
-                                    + "image there, and --no-cache would only bypass it"));
+                            "the RUN mounts a build cache at " + mount.get() + ": apk's cache is not stored in the "
+                                    + "image, and --no-cache would only bypass it"));
                     continue;
                 }
                 for (ShellCommand add : adds) {
@@ -83,7 +76,7 @@ final class ApkNoCache extends BaseOptimization {
                                 "apk update in a RUN without an apk add is left alone: its index stays in this "
                                         + "layer, and since apk add --no-cache fetches the index itself the command "
                                         + "(or the RUN) can usually go, by hand"));
-                    } else if (droppable(run, update)) {
+                    } else if (PackageScripts.droppable(run, update)) {
                         sites.add(new Site(run, update, null));
                     } else {
                         skipped.add(Finding.notApplicable(id(), run.line(), run.excerpt(update),

@@ -95,8 +95,8 @@ final class AptCleanLists extends BaseOptimization {
                 Optional<String> mount = PackageScripts.cacheMountAt(run.instruction(), LISTS);
                 if (mount.isPresent()) {
                     skipped.add(Finding.notApplicable(id(), run.line(), run.excerpt(firstUpdate),
-                            "the RUN keeps the lists in a build cache mounted at " + mount.get()
-                                    + ": they are not stored in the image"));
+                            "the RUN mounts a build cache at " + mount.get()
+                                    + ": the package lists are not stored in the image"));
                     continue;
                 }
                 Optional<At> needed = laterUse(dockerfile, scripts, run);
@@ -124,7 +124,7 @@ final class AptCleanLists extends BaseOptimization {
      * The first later install that relies on this RUN's lists: a later RUN of the stage (or of a
      * stage built on it) that installs before running an apt-get update of its own.
      */
-    private static Optional<At> laterUse(Dockerfile dockerfile, List<RunScript> scripts, RunScript run) {
+    static Optional<At> laterUse(Dockerfile dockerfile, List<RunScript> scripts, RunScript run) {
         Set<Integer> refreshed = new HashSet<>();
         for (RunScript later : PackageScripts.downstream(dockerfile, scripts, run, false)) {
             if (refreshedOnTheWay(dockerfile, later, run, refreshed)) {

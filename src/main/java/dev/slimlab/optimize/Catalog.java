@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * <p>The order puts rewrites that restructure the file first (multi-stage, combined RUNs), then
  * base images, then package-manager flags and clean-ups (so a clean-up sees the RUNs as merged,
  * and purging build packages comes before removing the apt lists), then the build context, then
- * the renaming of misspelled variables. Lint-only checks come last and change nothing.
+ * the renaming of misspelled variables. Lint-only checks come last and change nothing. Cache
+ * mounts come before the clean-ups of the caches they mount, which then leave those RUNs alone.
  */
 public final class Catalog {
 
@@ -35,6 +36,7 @@ public final class Catalog {
                 new JdkToJre(),
                 new AptNoInstallRecommends(),
                 new RemoveBuildDeps(),
+                new CacheMounts(),
                 new AptCleanLists(),
                 new ApkNoCache(),
                 new YumClean(),
@@ -121,10 +123,13 @@ public final class Catalog {
         return findings;
     }
 
-    /** The ids a preset stands for: Minimal is every LOW-risk optimization, Maximum every one. */
+    /**
+     * The ids a preset stands for: Minimal is every LOW-risk optimization, Maximum every one;
+     * neither takes those that need BuildKit, since a preset must build on the classic builder too.
+     */
     public Set<String> preset(Preset preset) {
         return optimizations.stream()
-                .filter(o -> !o.lintOnly())
+                .filter(o -> !o.lintOnly() && !o.needsBuildKit())
                 .filter(o -> switch (preset) {
                     case ORIGINAL -> false;
                     case MINIMAL -> o.risk() == Risk.LOW;

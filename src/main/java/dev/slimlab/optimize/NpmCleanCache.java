@@ -6,6 +6,7 @@ import dev.slimlab.dockerfile.Stage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** npm and yarn keep every package they download in a cache; clean it in the RUN that installs (DL3060 for yarn). */
@@ -24,17 +25,23 @@ final class NpmCleanCache extends BaseOptimization {
     }
 
     private enum Tool {
-        NPM("npm", NPM_CLEAN, "npm keeps a copy of every package it downloads in ~/.npm/_cacache otherwise"),
-        YARN("yarn", YARN_CLEAN, "yarn keeps every package it downloads in its cache (/usr/local/share/.cache/yarn "
-                + "for root) otherwise (hadolint DL3060)");
+        NPM("npm", NPM_CLEAN, CacheMounts.NPM_CACHE, "/.npm",
+                "npm keeps a copy of every package it downloads in ~/.npm/_cacache otherwise"),
+        YARN("yarn", YARN_CLEAN, CacheMounts.YARN_CACHE, "/.cache/yarn", "yarn keeps every package it downloads "
+                + "in its cache (/usr/local/share/.cache/yarn for root) otherwise (hadolint DL3060)");
 
         final String program;
         final String clean;
+        /** Its cache when root runs it, and the end of the path of another user's. */
+        final String cache;
+        final String homeCache;
         final String why;
 
-        Tool(String program, String clean, String why) {
+        Tool(String program, String clean, String cache, String homeCache, String why) {
             this.program = program;
             this.clean = clean;
+            this.cache = cache;
+            this.homeCache = homeCache;
             this.why = why;
         }
     }
@@ -69,7 +76,7 @@ final class NpmCleanCache extends BaseOptimization {
     }
 
     /** Yarn 2+ keeps packages in the project's .yarn/cache, which Plug'n'Play loads from at run time. */
-    private static boolean yarnBerry(Project project, Stage stage, ShellCommand install) {
+    static boolean yarnBerry(Project project, Stage stage, ShellCommand install) {
         if (install.hasArgument("--immutable") || install.hasArgument("--immutable-cache")
                 || project.context().contains(".yarnrc.yml")) {
             return true;
@@ -102,10 +109,11 @@ final class NpmCleanCache extends BaseOptimization {
                     if (first == null || cleaned) {
                         continue;
                     }
-                    if (!PackageScripts.cacheMounts(run.instruction()).isEmpty()) {
+                    Optional<String> mount = PackageScripts.cacheMountOf(run.instruction(), tool.cache, tool.homeCache);
+                    if (mount.isPresent()) {
                         skipped.add(Finding.notApplicable(id(), run.line(), run.excerpt(first),
-                                "the RUN mounts a build cache (--mount=type=cache): " + tool.program
-                                        + "'s cache is kept out of the image there"));
+                                "the RUN mounts a build cache at " + mount.get() + ": " + tool.program
+                                        + "'s cache is not stored in the image"));
                     } else if (tool == Tool.YARN && yarnBerry(project, run.stage(), first)) {
                         skipped.add(Finding.notApplicable(id(), run.line(), run.excerpt(first),
                                 "this looks like Yarn 2+ (Berry): it keeps packages in the project's .yarn/cache, "

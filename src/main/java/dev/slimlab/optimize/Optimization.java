@@ -30,6 +30,11 @@ public interface Optimization {
         return false;
     }
 
+    /** True if its rewrite uses syntax only BuildKit builds. */
+    default boolean needsBuildKit() {
+        return false;
+    }
+
     /** Where it applies, or why it does not (at least one finding when nothing applies). */
     List<Finding> findings(Project project);
 

@@ -74,6 +74,16 @@ final class PackageScripts {
         return run.script().commands().contains(command);
     }
 
+    private static final Set<String> SEQUENCE = Set.of("&&", ";", "\n", "");
+
+    /** True if dropping the command leaves the rest running as before: it is joined to its neighbours by && or ; only. */
+    static boolean droppable(RunScript run, ShellCommand command) {
+        List<ShellCommand> commands = run.script().commands();
+        int index = commands.indexOf(command);
+        return index >= 0 && SEQUENCE.contains(command.operator())
+                && (index == 0 || SEQUENCE.contains(commands.get(index - 1).operator()));
+    }
+
     /** The targets of the RUN's {@code --mount=type=cache} flags ("" for one without a target). */
     static List<String> cacheMounts(Instruction run) {
         List<String> targets = new ArrayList<>();
@@ -114,6 +124,16 @@ final class PackageScripts {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The RUN's cache mount that holds a per-user cache: at {@code rootDirectory} (or a parent of
+     * it), or at {@code homeSuffix} in another user's home ({@code /home/node/.npm}).
+     */
+    static Optional<String> cacheMountOf(Instruction run, String rootDirectory, String homeSuffix) {
+        Optional<String> atRoot = cacheMountAt(run, rootDirectory);
+        return atRoot.isPresent() ? atRoot
+                : cacheMounts(run).stream().filter(t -> trimSlashes(t).endsWith(homeSuffix)).findFirst();
     }
 
     /**

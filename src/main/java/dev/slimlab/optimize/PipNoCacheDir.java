@@ -1,7 +1,6 @@
 package dev.slimlab.optimize;
 
 import dev.slimlab.dockerfile.DockerfileEditor;
-import dev.slimlab.dockerfile.Instruction;
 import dev.slimlab.dockerfile.ShellCommand;
 import dev.slimlab.dockerfile.ShellWord;
 import java.util.ArrayList;
@@ -57,10 +56,6 @@ final class PipNoCacheDir extends BaseOptimization {
         return -1;
     }
 
-    private static boolean cacheKeptOutOfTheImage(Instruction run) {
-        return run.flags().stream().anyMatch(f -> f.name().equals("mount") && f.value().orElse("").contains("type=cache"));
-    }
-
     private List<Site> sites(Project project, List<Finding> skipped) {
         List<Site> sites = new ArrayList<>();
         for (RunScript run : RunScript.of(project.dockerfile())) {
@@ -69,9 +64,10 @@ final class PipNoCacheDir extends BaseOptimization {
                 if (install.isEmpty() || c.hasArgument("--no-cache-dir")) {
                     continue;
                 }
-                if (cacheKeptOutOfTheImage(run.instruction())) {
+                Optional<String> mount = PackageScripts.cacheMountOf(run.instruction(), CacheMounts.PIP_CACHE, "/.cache/pip");
+                if (mount.isPresent()) {
                     skipped.add(Finding.notApplicable(id(), run.line(), run.excerpt(c),
-                            "the RUN mounts a build cache: pip's cache is not stored in the image"));
+                            "the RUN mounts a build cache at " + mount.get() + ": pip's cache is not stored in the image"));
                 } else if (c.assignments().stream().anyMatch(a -> a.value().startsWith("PIP_NO_CACHE_DIR="))
                         || Optimizations.stageSetsEnv(run.stage(), "PIP_NO_CACHE_DIR")) {
                     skipped.add(Finding.notApplicable(id(), run.line(), run.excerpt(c),

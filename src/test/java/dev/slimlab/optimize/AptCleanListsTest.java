@@ -154,7 +154,7 @@ class AptCleanListsTest {
                 """;
         assertThat(applied(optimization, lists)).isEqualTo(lists);
         assertThat(reasonsNotApplicable(optimization, lists)).singleElement().asString()
-                .contains("build cache mounted at /var/lib/apt");
+                .contains("mounts a build cache at /var/lib/apt");
         assertThat(applied(optimization, """
                 FROM debian:bookworm
                 RUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y gcc

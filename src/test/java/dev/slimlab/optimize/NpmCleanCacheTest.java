@@ -64,7 +64,12 @@ class NpmCleanCacheTest {
                 """;
         assertThat(applied(optimization, mounted)).isEqualTo(mounted);
         assertThat(reasonsNotApplicable(optimization, mounted)).singleElement().asString()
-                .contains("mounts a build cache");
+                .contains("mounts a build cache at /root/.npm", "not stored in the image");
+        String otherUser = "FROM node:20-slim\nUSER node\nRUN --mount=type=cache,target=/home/node/.npm,uid=1000 npm ci\n";
+        assertThat(applied(optimization, otherUser)).isEqualTo(otherUser);
+        // a cache mounted elsewhere leaves npm's own cache in the layer
+        assertThat(applied(optimization, "FROM node:20-slim\nRUN --mount=type=cache,target=/root/.cache/pip npm ci\n"))
+                .isEqualTo("FROM node:20-slim\nRUN --mount=type=cache,target=/root/.cache/pip npm ci && npm cache clean --force\n");
         String berry = """
                 FROM node:20-slim
                 COPY .yarnrc.yml package.json yarn.lock ./
