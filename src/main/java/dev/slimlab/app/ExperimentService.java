@@ -2,6 +2,7 @@ package dev.slimlab.app;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.engine.api.EngineInfo;
@@ -75,6 +76,14 @@ public final class ExperimentService {
      * @throws IllegalArgumentException in words, when the id or a variant is not valid
      */
     public Experiment assemble(ExperimentSetup setup) {
+        return assemble(setup, setup.settings().builder());
+    }
+
+    /**
+     * The experiment for a run on {@code builder}: on the classic builder the ablation leaves out
+     * the optimizations only BuildKit can build.
+     */
+    private Experiment assemble(ExperimentSetup setup, Builder builder) {
         Map<String, VariantSpec> variants = new LinkedHashMap<>();
         variants.put(ORIGINAL, new VariantSpec(ORIGINAL, java.util.Set.of()));
         for (VariantSpec v : setup.variants()) {
@@ -82,12 +91,17 @@ public final class ExperimentService {
             variants.putIfAbsent(v.name(), v);
         }
         if (setup.ablation()) {
-            AblationPlan.of(catalog, setup.project())
+            AblationPlan.of(catalog, setup.project(), builder != Builder.CLASSIC)
                     .forEach(p -> variants.putIfAbsent(p.name(), new VariantSpec(p.name(), p.optimizationIds())));
         }
         if (variants.size() == 1) {
             throw new IllegalArgumentException("nothing to compare: choose a preset, a variant of your own or the"
                     + " ablation runs");
+        }
+        Optional<String> changed = setup.settings().changedFile();
+        if (changed.isPresent() && (setup.context() == null || !Files.isRegularFile(setup.context().resolve(changed.get())))) {
+            throw new IllegalArgumentException("the file to change between builds, " + changed.get()
+                    + ", is not a file in the build context " + setup.context());
         }
         String id = setup.id().orElseGet(() -> Experiment.idFor(setup.context()));
         return new Experiment(id, setup.project(), setup.context(), List.copyOf(variants.values()), setup.settings());
@@ -131,13 +145,14 @@ public final class ExperimentService {
     public RunOutcome run(RunRequest request, ProgressEvent.Listener progress, Consumer<String> notes,
                           Cancellation cancellation) throws SuiteException, EngineException, java.io.IOException {
         ExperimentSetup setup = request.setup();
-        Experiment experiment = assemble(setup);
+        Experiment assembled = assemble(setup);
         Optional<StructureTestSuite> suite = suite(setup.checks(), setup.context(), notes);
         Optional<ExperimentResult> previous = request.previous()
-                .or(() -> request.saveTo().flatMap(f -> store.earlierRun(f, experiment.id(), notes)))
-                .filter(p -> p.id().equals(experiment.id()));
+                .or(() -> request.saveTo().flatMap(f -> store.earlierRun(f, assembled.id(), notes)))
+                .filter(p -> p.id().equals(assembled.id()));
         ExperimentResult result;
         try (ImageEngine engine = engines.open()) {
+            Experiment experiment = assemble(setup, engine.resolve(setup.settings().builder()));
             ExperimentRunner runner = new ExperimentRunner(engine, catalog)
                     .withLogDirectory(store.logFolder(request.saveTo(), experiment.id()));
             Checks checks = setup.checks();

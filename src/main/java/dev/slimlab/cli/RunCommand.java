@@ -10,8 +10,10 @@ import dev.slimlab.app.ExperimentService;
 import dev.slimlab.app.ExperimentSetup;
 import dev.slimlab.app.RunRequest;
 import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineException;
+import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.experiment.Experiment;
 import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.ProgressEvent;
@@ -74,6 +76,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Builds per variant, for timing.")
     int repeat;
+
+    @Option(names = "--change", paramLabel = "FILE",
+            description = "A context file to change before every build after the first (blank lines appended), so "
+                    + "those builds are warm rebuilds after an edit and their times are compared; needs --repeat 2 or more.")
+    String change;
+
+    @Option(names = "--builder", paramLabel = "BUILDER", defaultValue = "auto",
+            description = "auto (BuildKit where the daemon offers it, as docker build), buildkit or classic "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String builder;
 
     @Option(names = "--no-cache", description = "Cold builds (docker build --no-cache).")
     boolean noCache;
@@ -143,7 +155,9 @@ public final class RunCommand implements Callable<Integer> {
                     .withAblation(ablation)
                     .withSettings(ExperimentSettings.defaults().withRepetitions(repeat).withNoCache(noCache)
                             .withPull(pull).withParallelBuilds(parallel).withTimeoutSeconds(timeout)
-                            .withBandwidth(bandwidth).withCompressionLevel(gzipLevel))
+                            .withBandwidth(bandwidth).withCompressionLevel(gzipLevel)
+                            .withBuilder(Builder.parse(builder))
+                            .withRebuildsAfterChanging(repeat, Optional.ofNullable(change)))
                     .withId(id)
                     .withChecks(Checks.defaults().withSuite(suite).withParity(!noParity)
                             .withVersionProbes(versionProbes).withTestTimeout(Duration.ofSeconds(testTimeout)));
@@ -171,8 +185,9 @@ public final class RunCommand implements Callable<Integer> {
             return SlimLabCommand.EXIT_FAILURE;
         }
         Analysis analysis = outcome.analysis();
-        notes.accept("built on Docker " + outcome.result().engine().engineVersion() + " at "
-                + outcome.result().engine().host());
+        EngineInfo engine = outcome.result().engine();
+        notes.accept("built on Docker " + engine.engineVersion() + " at " + engine.host() + " with "
+                + (engine.builder() == Builder.BUILDKIT ? "BuildKit" : "the classic builder"));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(table(analysis));
         stdout.println();
@@ -242,8 +257,8 @@ public final class RunCommand implements Callable<Integer> {
     static String table(Analysis analysis) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9s %7s %10s %7s %-8s %-7s %s%n", "VARIANT",
-                "STATUS", "SIZE", "CHANGE", "PULL", "BUILD s", "EFFIC.", "WASTED", "TESTS", "PARITY", "RISK",
-                "VERDICT"));
+                "STATUS", "SIZE", "CHANGE", "PULL", rebuilds(analysis) ? "REBUILD s" : "BUILD s", "EFFIC.", "WASTED",
+                "TESTS", "PARITY", "RISK", "VERDICT"));
         for (Assessment a : analysis.variants()) {
             VariantResult v = analysis.experiment().variants().stream().filter(r -> r.name().equals(a.name()))
                     .findFirst().orElseThrow();
@@ -258,10 +273,17 @@ public final class RunCommand implements Callable<Integer> {
                     : a.parityHigh() + "/" + a.parityMedium() + "/" + a.parityLow();
             s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9.1f %6.1f%% %10s %7s %-8s %-7s %s%n",
                     v.name(), "built", Formats.size(v.sizeBytes()), change, Formats.size(v.compressedBytes()),
-                    v.medianBuildSeconds(), 100 * v.efficiency(), Formats.size(v.wastedBytes()), tests, parity,
+                    a.buildTime().median(), 100 * v.efficiency(), Formats.size(v.wastedBytes()), tests, parity,
                     a.risk().label(), a.verdict().label()));
         }
-        s.append("(PARITY: high/medium/low findings against the original)\n");
+        s.append("(PARITY: high/medium/low findings against the original");
+        Optional.ofNullable(analysis.experiment().settings()).flatMap(ExperimentSettings::changedFile).ifPresent(file -> s.append("; REBUILD s: median of the builds"
+                + " after the first, each after a change to ").append(file));
+        s.append(")\n");
         return s.toString();
+    }
+
+    private static boolean rebuilds(Analysis analysis) {
+        return analysis.experiment().settings() != null && analysis.experiment().settings().measuresRebuilds();
     }
 }

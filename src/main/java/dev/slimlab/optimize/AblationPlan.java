@@ -21,11 +21,13 @@ public final class AblationPlan {
     private AblationPlan() {
     }
 
-    public static List<PlannedVariant> of(Catalog catalog, Project project) {
+    /** The plan for a builder with BuildKit; {@code buildKit} false leaves out what only BuildKit builds. */
+    public static List<PlannedVariant> of(Catalog catalog, Project project, boolean buildKit) {
         List<PlannedVariant> plan = new ArrayList<>();
         plan.add(new PlannedVariant(Preset.ORIGINAL.label(), Set.of()));
         for (Optimization optimization : catalog.all()) {
-            if (!optimization.lintOnly() && catalog.apply(Set.of(optimization.id()), project).changed()) {
+            if (!optimization.lintOnly() && (buildKit || !optimization.needsBuildKit())
+                    && catalog.apply(Set.of(optimization.id()), project).changed()) {
                 plan.add(new PlannedVariant(optimization.id(), Set.of(optimization.id())));
             }
         }

@@ -194,8 +194,12 @@ class CacheMountsTest {
                 .isLessThan(ids.indexOf("pip-no-cache-dir")).isLessThan(ids.indexOf("npm-clean-cache"));
         assertThat(catalog.preset(Preset.MINIMAL)).doesNotContain("cache-mounts").contains("pip-no-cache-dir");
         assertThat(catalog.preset(Preset.MAXIMUM)).doesNotContain("cache-mounts");
-        assertThat(AblationPlan.of(catalog, project("FROM python:3.12\nRUN pip install flask\n")))
+        Project pip = project("FROM python:3.12\nRUN pip install flask\n");
+        assertThat(AblationPlan.of(catalog, pip, true))
                 .anySatisfy(v -> assertThat(v.optimizationIds()).isEqualTo(Set.of("cache-mounts")));
+        assertThat(AblationPlan.of(catalog, pip, false)).as("the classic builder cannot build it")
+                .noneSatisfy(v -> assertThat(v.optimizationIds()).contains("cache-mounts"))
+                .anySatisfy(v -> assertThat(v.optimizationIds()).isEqualTo(Set.of("pip-no-cache-dir")));
     }
 
     static final String MIXED = """

@@ -163,7 +163,7 @@ class CatalogPropertiesTest {
     @Test
     void theAblationPlanMeasuresEachOptimizationAlone() throws Exception {
         Project project = project(Path.of("assets", "samples", "python-web", "Dockerfile"));
-        List<AblationPlan.PlannedVariant> plan = AblationPlan.of(CATALOG, project);
+        List<AblationPlan.PlannedVariant> plan = AblationPlan.of(CATALOG, project, true);
         assertThat(plan.get(0)).isEqualTo(new AblationPlan.PlannedVariant("original", Set.of()));
         assertThat(plan).extracting(AblationPlan.PlannedVariant::name)
                 .contains("apt-no-install-recommends", "pip-no-cache-dir")
