@@ -62,10 +62,10 @@ public final class ExperimentService {
         return exporter;
     }
 
-    /** Asks the engine who it is. */
+    /** Asks the engine who it is, and which builder {@code auto} gets there. */
     public EngineInfo ping() throws EngineException {
         try (ImageEngine engine = engines.open()) {
-            return engine.ping();
+            return engine.ping().withBuilder(engine.resolve(Builder.AUTO));
         }
     }
 

@@ -221,7 +221,7 @@ final class BuildKitBuild {
                 line("#" + step.number + " " + ending(step.vertex));
             }
             if (step.isDockerfileStep() && phase(step) != was) {
-                progress();
+                progress(step);
             }
         }
         for (BuildKitStatus.Log log : status.logs()) {
@@ -265,13 +265,14 @@ final class BuildKitBuild {
     }
 
     /** Tells the listener which Dockerfile steps are running, and how far the build is. */
-    private void progress() {
+    private void progress(Step changed) {
         List<Step> dockerfileSteps = steps.values().stream().filter(Step::isDockerfileStep).toList();
         List<String> running = dockerfileSteps.stream().filter(s -> s.announced && !s.ended)
                 .map(s -> s.vertex.name()).toList();
         long finished = dockerfileSteps.stream().filter(s -> s.ended).count();
-        int at = (int) Math.min(dockerfileSteps.size(), finished + Math.max(1, running.size()));
-        String what = running.isEmpty() ? "" : running.size() == 1 ? running.get(0)
+        int at = (int) Math.min(dockerfileSteps.size(), finished + running.size());
+        String what = running.isEmpty() ? changed.vertex.name() + (changed.vertex.cached() ? " (cached)" : " (done)")
+                : running.size() == 1 ? running.get(0)
                 : running.size() + " steps at once: " + String.join(" | ", running);
         listener.onStep(at, dockerfileSteps.size(), what);
     }

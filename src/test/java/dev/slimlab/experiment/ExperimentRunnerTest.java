@@ -1,9 +1,13 @@
 package dev.slimlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slimlab.dockerfile.Dockerfile;
+import dev.slimlab.engine.api.BuildRequest;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.optimize.Catalog;
 import dev.slimlab.optimize.Project;
@@ -186,5 +190,68 @@ class ExperimentRunnerTest {
                 Cancellation.none());
         assertThat(built.variants().get(0).staging().orElseThrow().problems())
                 .containsExactly("SlimLab failed checking this variant: java.lang.IllegalStateException: verifier bug");
+    }
+
+    @Test
+    void aFileTheBuilderCannotBuildIsRefusedBeforeAnythingBuilds() throws Exception {
+        String mounts = "FROM python:3.10\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n";
+        List<VariantSpec> variants = List.of(new VariantSpec("original", Set.of()),
+                new VariantSpec("minimal", Set.of("slim-base")));
+        engine.offersBuildKit = false;
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> runner.run(experiment(mounts, variants, ExperimentSettings.defaults()), events::add,
+                Cancellation.none()))
+                .isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("nothing was built: the classic builder of Docker 0.0 cannot build this:")
+                .hasMessageContaining("line 2: RUN --mount=type=cache needs BuildKit")
+                .hasMessageNotContaining("variant minimal"); // the original's problem is told once
+        assertThat(engine.built).isEmpty();
+        assertThat(events).isEmpty();
+
+        engine.offersBuildKit = true;
+        ExperimentResult result = runner.run(experiment(mounts, variants, ExperimentSettings.defaults()),
+                ProgressEvent.Listener.NONE, Cancellation.none());
+        assertThat(result.engine().builder()).isEqualTo(Builder.BUILDKIT);
+        assertThat(engine.builders).containsOnly(Builder.BUILDKIT);
+        assertThat(result.variants()).allMatch(VariantResult::built);
+    }
+
+    @Test
+    void onBuildKitASecretMountAndAFrontendNoRegistryGivesAreRefused() throws Exception {
+        String file = "# syntax=docker/dockerfile:1.7\nFROM python:3.10\n"
+                + "RUN --mount=type=secret,id=token pip install flask\n";
+        assertThatThrownBy(() -> runner.run(experiment(file, List.of(new VariantSpec("original", Set.of()),
+                new VariantSpec("slim", Set.of("slim-base"))), ExperimentSettings.defaults().withBuilder(Builder.BUILDKIT)),
+                ProgressEvent.Listener.NONE, Cancellation.none()))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("# syntax=docker/dockerfile:1.7 makes BuildKit pull")
+                .hasMessageContaining("(no registry can be reached (the fake daemon has none))")
+                .hasMessageContaining("line 3: RUN --mount=type=secret needs a BuildKit session");
+        assertThat(engine.built).isEmpty();
+    }
+
+    @Test
+    void aChangedFileMakesEveryBuildAfterTheFirstARebuildOfItsOwn(@org.junit.jupiter.api.io.TempDir Path context)
+            throws Exception {
+        java.nio.file.Files.writeString(context.resolve("requirements.txt"), "flask==3.0\n");
+        Experiment experiment = new Experiment("exp", Project.of(Dockerfile.parse(DOCKERFILE)), context,
+                List.of(new VariantSpec("original", Set.of()), new VariantSpec("slim", Set.of("slim-base"))),
+                ExperimentSettings.defaults().withRebuildsAfterChanging(3, java.util.Optional.of("requirements.txt")));
+        runner.run(experiment, ProgressEvent.Listener.NONE, Cancellation.none());
+
+        assertThat(engine.requests).hasSize(6);
+        List<String> texts = new java.util.ArrayList<>();
+        for (BuildRequest request : engine.requests) {
+            byte[] changed = request.extraFiles().get("requirements.txt");
+            if (changed == null) {
+                continue;
+            }
+            String text = new String(changed, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).startsWith("flask==3.0\n").matches("(?s)flask==3\\.0\n[ \n]+");
+            texts.add(text);
+        }
+        assertThat(texts).as("builds 2 and 3 of both variants, each with its own edit").hasSize(4).doesNotHaveDuplicates();
+        assertThat(engine.requests).filteredOn(r -> r.tag().endsWith(":slim")).first()
+                .satisfies(r -> assertThat(r.extraFiles()).doesNotContainKey("requirements.txt"));
     }
 }

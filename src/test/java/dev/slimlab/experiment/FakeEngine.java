@@ -48,6 +48,8 @@ public final class FakeEngine implements ImageEngine {
     /** Whether the fake daemon builds with BuildKit (auto picks it); the builder of every build, in order. */
     volatile boolean offersBuildKit = true;
     public final List<Builder> builders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Every build request, in order. */
+    public final List<BuildRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public EngineInfo ping() {
@@ -74,6 +76,7 @@ public final class FakeEngine implements ImageEngine {
             built.add(request.tag());
         }
         builders.add(request.builder());
+        requests.add(request);
         if (dockerfile.contains("--mount") && request.builder() != Builder.BUILDKIT) {
             return new BuildOutcome(BuildOutcome.Status.FAILED, Optional.empty(),
                     Optional.of("the --mount option requires BuildKit"), List.of(), 0.1, List.of());

@@ -3,6 +3,7 @@ package dev.slimlab.ui.lab;
 import dev.slimlab.app.ExperimentService;
 import dev.slimlab.app.ExperimentSetup;
 import dev.slimlab.app.RunRequest;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.Cancellation;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.experiment.Experiment;
@@ -14,12 +15,14 @@ import dev.slimlab.experiment.VariantSpec;
 import dev.slimlab.optimize.Project;
 import dev.slimlab.ui.support.LineBatcher;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,6 +31,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The Build tab: how to build (builds per variant, cold or warm, how many at once, the ablation
@@ -44,6 +50,9 @@ public final class BuildViewModel {
     private final IntegerProperty repetitions = new SimpleIntegerProperty(1);
     private final BooleanProperty coldBuilds = new SimpleBooleanProperty(false);
     private final IntegerProperty parallelBuilds = new SimpleIntegerProperty(1);
+    private final ObjectProperty<Builder> builder = new SimpleObjectProperty<>(Builder.AUTO);
+    /** A context file changed before each build after the first, so those are warm rebuilds; blank for none. */
+    private final StringProperty changedFile = new SimpleStringProperty("");
     private final ReadOnlyDoubleWrapper overallProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper daemonStatus = new ReadOnlyStringWrapper("Docker daemon: not checked yet");
     private final ReadOnlyObjectWrapper<Daemon> daemon = new ReadOnlyObjectWrapper<>(Daemon.NOT_CHECKED);
@@ -87,7 +96,7 @@ public final class BuildViewModel {
     private void reachable(EngineInfo info) {
         daemon.set(Daemon.REACHABLE);
         daemonStatus.set("Docker " + info.engineVersion() + " (API " + info.apiVersion() + ", " + info.os() + ") at "
-                + info.host());
+                + info.host() + ", builds with " + (info.builder() == Builder.BUILDKIT ? "BuildKit" : "the classic builder"));
     }
 
     /** Builds, measures and checks every variant. */
@@ -114,8 +123,10 @@ public final class BuildViewModel {
                 .withVariants(toBuild.stream().filter(v -> !v.isOriginal())
                         .map(v -> new VariantSpec(v.name(), v.optimizations())).toList())
                 .withAblation(ablation.get() && !selectedOnly)
-                .withSettings(ExperimentSettings.defaults().withRepetitions(repetitions.get())
-                        .withNoCache(coldBuilds.get()).withParallelBuilds(parallelBuilds.get()));
+                .withSettings(ExperimentSettings.defaults().withNoCache(coldBuilds.get())
+                        .withParallelBuilds(parallelBuilds.get()).withBuilder(builder.get())
+                        .withRebuildsAfterChanging(repetitions.get(),
+                                Optional.of(changedFile.get().strip()).filter(f -> !f.isEmpty() && repetitions.get() > 1)));
         Experiment experiment;
         try {
             experiment = state.service().assemble(setup);
@@ -224,6 +235,14 @@ public final class BuildViewModel {
 
     public IntegerProperty parallelBuildsProperty() {
         return parallelBuilds;
+    }
+
+    public ObjectProperty<Builder> builderProperty() {
+        return builder;
+    }
+
+    public StringProperty changedFileProperty() {
+        return changedFile;
     }
 
     public ReadOnlyDoubleProperty overallProgressProperty() {

@@ -1,6 +1,7 @@
 package dev.slimlab.ui.lab;
 
 import dev.slimlab.app.Samples.Sample;
+import dev.slimlab.engine.api.Builder;
 import dev.slimlab.optimize.Preset;
 import dev.slimlab.report.ReportCharts;
 import dev.slimlab.report.ReportFormat;
@@ -14,6 +15,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -22,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -35,6 +38,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -438,7 +442,21 @@ public final class LabView {
         parallel.getValueFactory().valueProperty().addListener((o, w, v) -> build.parallelBuildsProperty().set(v));
         CheckBox cold = new CheckBox("Cold builds (no cache)");
         cold.selectedProperty().bindBidirectional(build.coldBuildsProperty());
-        HBox settings = new HBox(10, new Label("Builds per variant"), repetitions, new Label("At once"), parallel, cold);
+        ComboBox<Builder> builder = new ComboBox<>(FXCollections.observableArrayList(Builder.values()));
+        builder.setId("builder");
+        builder.valueProperty().bindBidirectional(build.builderProperty());
+        builder.setTooltip(new Tooltip("auto: BuildKit where the daemon offers it, as docker build does;"
+                + " cache-mounts and other BuildKit syntax need it"));
+        TextField changed = new TextField();
+        changed.setId("changed-file");
+        changed.setPromptText("e.g. requirements.txt");
+        changed.setPrefColumnCount(14);
+        changed.textProperty().bindBidirectional(build.changedFileProperty());
+        changed.disableProperty().bind(build.repetitionsProperty().lessThan(2));
+        changed.setTooltip(new Tooltip("Builds after the first run after this context file changes (blank lines"
+                + " appended): their times are warm rebuilds, where cache mounts pay off. Needs 2 or more builds."));
+        FlowPane settings = new FlowPane(10, 6, new Label("Builds per variant"), repetitions, new Label("At once"),
+                parallel, cold, new Label("Builder"), builder, new Label("Rebuild after changing"), changed);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar overall = new ProgressBar();
         overall.setId("overall-progress");

@@ -69,7 +69,9 @@ public final class VariantItem {
                 }
             }
             case BUILDING -> {
-                status.set("building: step " + event.step() + " of " + event.steps());
+                // the running steps (several at once on BuildKit), cut short: a RUN line can be long
+                String running = event.message().length() > 140 ? event.message().substring(0, 139) + "…" : event.message();
+                status.set("building: step " + event.step() + " of " + event.steps() + (running.isBlank() ? "" : ": " + running));
                 progress.set(event.steps() == 0 ? -1 : 0.8 * event.step() / event.steps());
             }
             case MEASURING -> {
