@@ -62,9 +62,9 @@ public final class StepTimeline {
         if (shown.size() > MAX_ROWS) {
             shown = shown.stream().filter(r -> r.cached() || r.seconds() >= SHORT_SECONDS).toList();
         }
-        double start = all.stream().mapToDouble(Row::startSeconds).min().orElse(0);
+        // start times count from the build's first step, so the last end is the whole
         double end = all.stream().mapToDouble(Row::endSeconds).max().orElse(0);
-        return new StepTimeline(List.copyOf(all), shown, Math.max(0, end - start));
+        return new StepTimeline(List.copyOf(all), shown, Math.max(0, end));
     }
 
     /** The rows to draw, in the builder's order. */
@@ -81,7 +81,7 @@ public final class StepTimeline {
         return steps.isEmpty();
     }
 
-    /** From the first step's start to the last one's end: the wall time of the steps. */
+    /** From the first step's start to the last one's end: the wall time of the steps, parallel ones once. */
     public double totalSeconds() {
         return totalSeconds;
     }
