@@ -36,6 +36,11 @@ public final class StepTimeline {
         public double endSeconds() {
             return startSeconds + seconds;
         }
+
+        /** What its bar is labelled with: {@code 24.5 s}, {@code 24.5 s, parallel} or {@code cached}. */
+        public String time() {
+            return cached ? "cached" : Formats.duration(seconds) + (parallel ? ", parallel" : "");
+        }
     }
 
     private final List<Row> steps;

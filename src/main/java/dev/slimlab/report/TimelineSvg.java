@@ -66,8 +66,7 @@ final class TimelineSvg {
                     "text-anchor", "end");
             out.empty("rect", "class", "bar", "x", number(x), "y", String.valueOf(top + 2), "width", number(width),
                     "height", String.valueOf(BAR_HEIGHT), "rx", "2");
-            out.element("text", row.cached() ? "cached" : duration(row.seconds()) + (row.parallel() ? ", parallel" : ""),
-                    "class", "value", "x", number(x + width + 4), "y", baseline);
+            out.element("text", row.time(), "class", "value", "x", number(x + width + 4), "y", baseline);
             out.close();
         }
         out.close().nl();

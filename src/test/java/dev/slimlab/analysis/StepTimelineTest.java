@@ -31,6 +31,8 @@ class StepTimelineTest {
         assertThat(t.parallel()).isEqualTo(2);
         assertThat(t.cached()).isEqualTo(1);
         assertThat(t.totalSeconds()).isEqualTo(25.0);
+        assertThat(t.rows()).extracting(StepTimeline.Row::time).containsExactly(
+                "0.5 s", "cached", "20.0 s, parallel", "8.0 s, parallel", "1.5 s", "3.0 s");
     }
 
     @Test

@@ -78,8 +78,7 @@ final class StepTimelinePane {
                 bar.widthProperty().bind(track.widthProperty().multiply(step.seconds() / span));
             }
             track.getChildren().add(bar);
-            Label value = new Label(step.cached() ? "cached"
-                    : Formats.duration(step.seconds()) + (step.parallel() ? ", parallel" : ""));
+            Label value = new Label(step.time());
             HBox row = row(name, track, fixed(value, VALUE_WIDTH));
             row.pseudoClassStateChanged(CACHED, step.cached());
             row.pseudoClassStateChanged(PARALLEL, step.parallel());
