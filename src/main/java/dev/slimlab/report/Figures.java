@@ -3,6 +3,10 @@ package dev.slimlab.report;
 import dev.slimlab.analysis.Formats;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.BuildTime;
+import dev.slimlab.engine.api.Builder;
+import dev.slimlab.experiment.ExperimentResult;
+import java.util.ArrayList;
+import java.util.List;
 
 /** How the reports write the same figures, so that every format says the same thing the same way. */
 public final class Figures {
@@ -43,7 +47,24 @@ public final class Figures {
         return text;
     }
 
-
+    /**
+     * Which builder built the images, and what the build times measure when a file was changed
+     * between builds: "Images built with BuildKit; the build times are warm rebuilds after changing
+     * app.py". Empty when the experiment does not say.
+     */
+    public static String builtWith(ExperimentResult experiment) {
+        List<String> parts = new ArrayList<>();
+        Builder builder = experiment.engine() == null ? Builder.AUTO : experiment.engine().builder();
+        if (builder != Builder.AUTO) { // AUTO: a file from before the builder was recorded
+            parts.add("images built with " + (builder == Builder.BUILDKIT ? "BuildKit" : "the classic builder"));
+        }
+        if (experiment.settings() != null) {
+            experiment.settings().changedFile().ifPresent(f -> parts.add(
+                    "the build times are warm rebuilds after changing " + f));
+        }
+        String text = String.join("; ", parts);
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 
     public static String tests(Assessment a) {
         return a.testsRun() == 0 ? "—" : a.testsPassed() + "/" + a.testsRun();

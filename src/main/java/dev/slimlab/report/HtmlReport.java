@@ -173,6 +173,10 @@ public final class HtmlReport {
                                 + (settings.pull() ? ", base images pulled" : ""))
                         .element("span", "pull times at " + number(settings.bandwidthMbitPerSecond()) + " Mbit/s");
             }
+            String builtWith = Figures.builtWith(experiment);
+            if (!builtWith.isEmpty()) {
+                out.element("span", builtWith, "class", "built-with");
+            }
             if (experiment.context() != null && !experiment.context().isEmpty()) {
                 out.open("span").text("context ").element("code", experiment.context()).close();
             }

@@ -8,8 +8,11 @@ import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Analyzer;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Budgets;
+import dev.slimlab.analysis.StepTimeline;
+import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.experiment.store.ExperimentFile;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole result as JSON: {@code {"format": "slimlab-report", "version": 1, "experiment": <the
@@ -38,6 +41,7 @@ public final class JsonReport {
         a.putObject("rules").put("meaningfulSavingPercent", Analyzer.MEANINGFUL_SAVING_PERCENT)
                 .put("escalationFactor", Analyzer.ESCALATION_FACTOR);
         ArrayNode variants = a.putArray("variants");
+        Map<String, VariantResult> results = ReportCharts.results(analysis);
         for (Assessment v : analysis.variants()) {
             ObjectNode o = variants.addObject();
             o.put("name", v.name()).put("built", v.built()).put("verdict", v.verdict().label()).put("reason", v.reason())
@@ -58,6 +62,7 @@ public final class JsonReport {
             v.regressions().forEach(regressions::add);
             o.putObject("parity").put("high", v.parityHigh()).put("medium", v.parityMedium()).put("low", v.parityLow());
             o.put("paretoOptimal", v.paretoOptimal());
+            steps(o.putArray("steps"), results.get(v.name()));
         }
         ArrayNode pareto = a.putArray("paretoFront");
         analysis.variants().stream().filter(Assessment::paretoOptimal).forEach(v -> pareto.add(v.name()));
@@ -82,6 +87,18 @@ public final class JsonReport {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write a report tree as JSON", e);
+        }
+    }
+
+    /** The steps as the experiment file has them, and whether each ran in parallel with another. */
+    private static void steps(ArrayNode steps, VariantResult result) {
+        if (result == null) {
+            return;
+        }
+        for (StepTimeline.Row s : StepTimeline.of(result.steps()).steps()) {
+            steps.addObject().put("number", s.number()).put("instruction", s.name())
+                    .put("startSeconds", s.startSeconds()).put("seconds", s.seconds()).put("cached", s.cached())
+                    .put("parallel", s.parallel());
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Formats;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Budgets;
+import dev.slimlab.analysis.StepTimeline;
 import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.TestOutcome;
 import dev.slimlab.experiment.VariantResult;
@@ -24,6 +25,10 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("## SlimLab: ").append(inline(analysis.experiment().id())).append("\n\n");
         md.append("**").append(inline(analysis.recommendation())).append("**\n\n");
+        String builtWith = Figures.builtWith(analysis.experiment());
+        if (!builtWith.isEmpty()) {
+            md.append(inline(builtWith)).append(".\n\n");
+        }
         md.append("| Variant | Size | Change | Pull size | Build time | Tests | Parity (high/medium/low) | Risk | Verdict |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Assessment a : analysis.variants()) {
@@ -89,6 +94,9 @@ public final class MarkdownReport {
                 }
                 staging.problems().forEach(p -> md.append("- Not checked: ").append(inline(p)).append('\n'));
             });
+            if (a.built()) {
+                slowestSteps(md, StepTimeline.of(v.steps()));
+            }
             if (!a.optimizations().isEmpty()) {
                 String diff = UnifiedDiff.diff("a/Dockerfile", "b/Dockerfile", originalDockerfile, v.dockerfile());
                 if (!diff.isEmpty()) {
@@ -101,6 +109,21 @@ public final class MarkdownReport {
             md.append("\n</details>\n");
         }
         return md.toString();
+    }
+
+    /** The five steps that took longest (never a cached one: it took no time), and when each started. */
+    private static void slowestSteps(StringBuilder md, StepTimeline timeline) {
+        List<StepTimeline.Row> slowest = timeline.slowest(5);
+        if (slowest.isEmpty()) {
+            return;
+        }
+        md.append("\n**Slowest steps**\n\n| Step | Seconds | Started at | In parallel |\n|---|---:|---:|---|\n");
+        for (StepTimeline.Row row : slowest) {
+            md.append("| ").append(inline(row.label())).append(" | ").append(Formats.duration(row.seconds()))
+                    .append(" | ").append(Formats.duration(row.startSeconds())).append(" | ")
+                    .append(row.parallel() ? "yes" : "no").append(" |\n");
+        }
+        md.append('\n').append(inline(timeline.summary())).append('\n');
     }
 
     /** Text for a table cell or a line: no line breaks, no pipes, no markup. */

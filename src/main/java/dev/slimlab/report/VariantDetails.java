@@ -9,6 +9,7 @@ import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.BuildTime;
 import dev.slimlab.analysis.PackageChange;
 import dev.slimlab.analysis.RiskLevel;
+import dev.slimlab.analysis.StepTimeline;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
 import dev.slimlab.experiment.LayerResult;
@@ -25,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Each variant in detail, folded: its verdict and risk, the optimizations applied, its figures,
- * why it did not build, its Dockerfile against the original, layers, wasted files, packages,
+ * why it did not build, its Dockerfile against the original, where the build time went, layers,
+ * wasted files, packages,
  * staging tests and parity findings.
  */
 final class VariantDetails extends ReportSection {
@@ -107,6 +109,7 @@ final class VariantDetails extends ReportSection {
         }
         dockerfile(v);
         if (v.built()) {
+            timeline(v);
             layers(v);
             waste(v);
             packages(v);
@@ -180,6 +183,20 @@ final class VariantDetails extends ReportSection {
             out.element("span", line + "\n", "class", kind);
         }
         out.close().close().nl();
+    }
+
+    private void timeline(VariantResult v) {
+        out.element("h4", "Where the build time went").nl();
+        StepTimeline timeline = StepTimeline.of(v.steps());
+        boolean rebuilds = experiment.settings() != null && experiment.settings().measuresRebuilds();
+        // the steps are the first build's: say so where the build times are the rebuilds after it
+        out.element("p", timeline.summary() + (rebuilds && !timeline.isEmpty() ? " Steps of the first build." : ""),
+                "class", "timeline-summary").nl();
+        if (!timeline.rows().isEmpty()) {
+            out.open("div", "class", "timeline-wrap");
+            TimelineSvg.write(out, timeline);
+            out.close().nl();
+        }
     }
 
     private void layers(VariantResult v) {

@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * A fixed experiment for report tests: the story's service, with the original, minimal and
  * maximum presets, two optimizations measured alone, one variant that did not build, staging
- * tests and parity findings, three runs of history, and hostile text (markup, script) where
- * users and builds put text.
+ * tests and parity findings, timed BuildKit steps (two in parallel), three runs of history, and
+ * hostile text (markup, script) where users and builds put text.
  */
 public final class ReportFixtures {
 
@@ -58,6 +58,27 @@ public final class ReportFixtures {
             "pip-no-cache-dir", "combine-runs");
     static final Set<String> MAXIMUM = Set.of("multi-stage", "slim-base", "apt-no-install-recommends",
             "apt-clean-lists", "pip-no-cache-dir", "combine-runs", "env-typo");
+
+    /** A step whose name must come out of every report as text. */
+    static final String HOSTILE_STEP = "[builder 3/3] RUN pip install --prefix=/install -r requirements.txt"
+            + " && echo \"<script>&\"";
+
+    /**
+     * A multi-stage BuildKit build as the daemon times it: the builder's pip install and the
+     * final stage's apt-get run side by side, the base images and the first COPY come from the cache.
+     */
+    static final List<BuildStep> BUILDKIT_STEPS = List.of(
+            new BuildStep(1, "[internal] load build definition from Dockerfile", 0.0, 0.03, false),
+            new BuildStep(2, "[internal] load metadata for docker.io/library/python:3.10", 0.03, 0.6, false),
+            new BuildStep(3, "[internal] load build context", 0.65, 0.12, false),
+            new BuildStep(4, "[builder 1/3] FROM docker.io/library/python:3.10", 0.65, 0, true),
+            new BuildStep(5, "[stage-1 1/4] FROM docker.io/library/python:3.10-slim", 0.65, 0, true),
+            new BuildStep(6, "[builder 2/3] COPY requirements.txt .", 0.77, 0, true),
+            new BuildStep(7, HOSTILE_STEP, 0.8, 24.5, false),
+            new BuildStep(8, "[stage-1 2/4] RUN apt-get update && apt-get install -y libpq5", 0.8, 9.2, false),
+            new BuildStep(9, "[stage-1 3/4] COPY --from=builder /install /usr/local", 25.3, 1.4, false),
+            new BuildStep(10, "[stage-1 4/4] COPY . .", 26.7, 0.3, false),
+            new BuildStep(11, "exporting to image", 27.0, 2.1, false));
 
     private ReportFixtures() {
     }
@@ -127,7 +148,7 @@ public final class ReportFixtures {
         return new VariantResult(name, optimizations, VariantResult.Status.BUILT, Optional.empty(),
                 Optional.of("sha256:" + Integer.toHexString(name.hashCode())), size, compressed,
                 compressed * 8 / 100e6, layers, seconds,
-                List.of(new BuildStep(1, "FROM python:3.10", 0.0, 0.5, true), new BuildStep(2, "RUN apt-get update", 0.0, 30, false)),
+                BUILDKIT_STEPS,
                 efficiency, wasted, 100.0 * wasted / (size - base),
                 List.of(new WastedFile("/var/lib/apt/lists/deb.debian.org_dists_bookworm_main", 2, wasted / 2),
                         new WastedFile("/root/.cache/pip/" + HOSTILE, 2, wasted / 4)),

@@ -41,7 +41,8 @@ import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The Results tab: the recommendation; the risk/reward table, sortable by value, with the
- * details of the variant selected in it (layers, packages, staging tests, parity findings); and
+ * details of the variant selected in it (layers, where the build time went, packages, staging
+ * tests, parity findings); and
  * the charts. It binds nodes to a {@link ResultsViewModel} and forwards the selection.
  */
 final class ResultsPane {
@@ -261,6 +262,8 @@ final class ResultsPane {
 
         TabPane tabs = new TabPane(
                 tab("detail-layers", "Layers", layersTab()),
+                tab("detail-steps", "Build time", new StepTimelinePane().build(model.timelineProperty(),
+                        model.timelineSummaryProperty())),
                 counted(tab("detail-packages", "Packages", packagesTab()), model.getPackageChanges()),
                 counted(tab("detail-tests", "Staging tests", testsTab()), model.getTests()),
                 counted(tab("detail-parity", "Parity findings", parityTab()), model.getParity()));

@@ -4,6 +4,7 @@ import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Assessment;
 import dev.slimlab.analysis.Formats;
 import dev.slimlab.analysis.PackageChange;
+import dev.slimlab.analysis.StepTimeline;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
 import dev.slimlab.experiment.LayerResult;
@@ -22,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -32,14 +35,15 @@ import javafx.collections.ObservableList;
 /**
  * What the Results tab shows, as properties; never touches a node. The rows of the risk/reward
  * table (with the recommended one marked), the variant selected in it (the recommended one by
- * default), and that variant's details: its layers and wasted files, the packages it dropped or
- * added against the original, its staging tests and its parity findings. Each detail says in
- * words when there is nothing to show, and why.
+ * default), and that variant's details: where its build time went, its layers and wasted files,
+ * the packages it dropped or added against the original, its staging tests and its parity
+ * findings. Each detail says in words when there is nothing to show, and why.
  */
 public final class ResultsViewModel {
 
     /** Placeholder before any result exists. */
     static final String NO_RESULTS = "No results yet: build the variants, or open a saved experiment.";
+    private static final StepTimeline NO_STEPS = StepTimeline.of(List.of());
 
     private final ObservableValue<Analysis> analysis;
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
@@ -48,6 +52,9 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdictText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper riskText = new ReadOnlyStringWrapper("");
+
+    private final ReadOnlyObjectWrapper<StepTimeline> timeline = new ReadOnlyObjectWrapper<>(NO_STEPS);
+    private final ReadOnlyStringWrapper timelineSummary = new ReadOnlyStringWrapper(NO_RESULTS);
 
     private final ObservableList<LayerRow> layers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper layersSummary = new ReadOnlyStringWrapper(NO_RESULTS);
@@ -127,6 +134,7 @@ public final class ResultsViewModel {
             clearDetails("No measurements were recorded for " + row.name() + ".");
             return;
         }
+        showSteps(variant);
         showLayers(variant);
         showPackages(variant, original);
         showTests(variant);
@@ -134,6 +142,8 @@ public final class ResultsViewModel {
     }
 
     private void clearDetails(String why) {
+        timeline.set(NO_STEPS);
+        timelineSummary.set(why);
         layers.clear();
         wastedFiles.clear();
         packageChanges.clear();
@@ -144,6 +154,13 @@ public final class ResultsViewModel {
         packagesSummary.set(why);
         testsSummary.set(why);
         paritySummary.set(why);
+    }
+
+    /** The same rows and sentence as the report's "Where the build time went". */
+    private void showSteps(VariantResult v) {
+        StepTimeline steps = StepTimeline.of(v.steps());
+        timeline.set(steps);
+        timelineSummary.set(steps.summary());
     }
 
     private void showLayers(VariantResult v) {
@@ -347,6 +364,19 @@ public final class ResultsViewModel {
     /** The risk, why, and the optimizations. */
     public ReadOnlyStringProperty riskTextProperty() {
         return riskText.getReadOnlyProperty();
+    }
+
+    /**
+     * The selected variant's build steps on a time axis: rows of plain data (label, start, duration,
+     * cached, parallel) that the view draws as bars.
+     */
+    public ReadOnlyObjectProperty<StepTimeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    /** The total, the slowest steps, how many were cached and ran in parallel: the report's sentence. */
+    public ReadOnlyStringProperty timelineSummaryProperty() {
+        return timelineSummary.getReadOnlyProperty();
     }
 
     public ObservableList<LayerRow> getLayers() {

@@ -24,6 +24,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,16 @@ class ResultsPaneTest {
                 tuple(PackageChange.Kind.DROPPED, "gcc-12"),
                 tuple(PackageChange.Kind.DROPPED, "git"));
         assertThat(texts(robot, "#packages-table .table-cell")).contains("dropped", "gcc-12", "70.0 MB");
+
+        robot.clickOn("#detail-steps");
+        List<Rectangle> bars = robot.lookup("#timeline-rows .timeline-bar").queryAllAs(Rectangle.class)
+                .stream().toList();
+        assertThat(bars).hasSize(11);
+        // the builder's pip install and the final stage's apt-get start together and overlap
+        assertThat(bars.get(6).getX()).isEqualTo(bars.get(7).getX());
+        assertThat(bars.get(6).getWidth()).isGreaterThan(bars.get(7).getWidth()).isGreaterThan(0);
+        assertThat(robot.lookup("#timeline-summary").queryAs(Label.class).getText())
+                .endsWith("3 cached. 2 steps ran in parallel.");
 
         robot.clickOn(row(robot, "alpine"));
         robot.clickOn("#detail-layers");

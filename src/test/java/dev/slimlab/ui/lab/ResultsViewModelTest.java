@@ -13,6 +13,7 @@ import dev.slimlab.report.Figures;
 import dev.slimlab.report.ReportFixtures;
 import dev.slimlab.analysis.PackageChange.Kind;
 import dev.slimlab.analysis.PackageChange;
+import dev.slimlab.analysis.StepTimeline;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,6 +38,28 @@ class ResultsViewModelTest {
         results.select("maximum");
         analysis.set(ReportFixtures.storyAnalysis());
         assertThat(results.selectedProperty().get().name()).isEqualTo("minimal");
+    }
+
+    @Test
+    void showsWhereTheSelectedVariantsBuildTimeWentAsRowsOfPlainData() {
+        assertThat(results.timelineProperty().get().rows())
+                .extracting(StepTimeline.Row::number, StepTimeline.Row::startSeconds, StepTimeline.Row::seconds,
+                        StepTimeline.Row::cached, StepTimeline.Row::parallel)
+                .hasSize(11)
+                .contains(tuple(4, 0.65, 0.0, true, false), tuple(7, 0.8, 24.5, false, true),
+                        tuple(8, 0.8, 9.2, false, true), tuple(11, 27.0, 2.1, false, false));
+        assertThat(results.timelineProperty().get().rows().get(7).label())
+                .isEqualTo("[stage-1 2/4] RUN apt-get update && apt-get ins\u2026");
+        assertThat(results.timelineSummaryProperty().get()).startsWith("Total 29.1 s over 11 steps. Slowest: ")
+                .endsWith(" 3 cached. 2 steps ran in parallel.");
+
+        results.select("alpine"); // did not build: no steps recorded
+        assertThat(results.timelineProperty().get().rows()).isEmpty();
+        assertThat(results.timelineSummaryProperty().get()).isEqualTo("No build steps were recorded.");
+
+        analysis.set(null);
+        assertThat(results.timelineProperty().get().rows()).isEmpty();
+        assertThat(results.timelineSummaryProperty().get()).isEqualTo(ResultsViewModel.NO_RESULTS);
     }
 
     @Test
