@@ -3,7 +3,6 @@ package dev.slimlab.dockerfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,16 +93,6 @@ public final class BuilderFeatures {
             }
         }
         return List.copyOf(features);
-    }
-
-    /** The frontend image a {@code # syntax=} directive names, if the features hold one. */
-    public static Optional<String> frontendImage(List<Feature> features) {
-        return features.stream().filter(f -> f.kind() == Kind.EXTERNAL_FRONTEND).map(Feature::what).findFirst();
-    }
-
-    /** True if some feature is of that kind. */
-    public static boolean any(List<Feature> features, Kind kind) {
-        return features.stream().anyMatch(f -> f.kind() == kind);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.slimlab.engine;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.slimlab.engine.api.Builder;
+import dev.slimlab.engine.api.BuilderException;
 import dev.slimlab.engine.api.EngineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class BuilderChoice {
             case BUILDKIT:
                 Optional<String> why = whyNoBuildKit();
                 if (why.isPresent()) {
-                    throw new EngineException("the daemon at " + engine.host() + " does not offer BuildKit ("
+                    throw new BuilderException("the daemon at " + engine.host() + " does not offer BuildKit ("
                             + why.get() + "): build with the classic builder (--builder classic), or with auto"
                             + " to use whichever builder the daemon offers");
                 }

@@ -6,6 +6,7 @@ import dev.slimlab.dockerfile.BuilderFeatures.Kind;
 import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.dockerfile.DockerfileSyntaxException;
 import dev.slimlab.engine.api.Builder;
+import dev.slimlab.engine.api.BuilderException;
 import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.engine.api.ImageEngine;
@@ -58,7 +59,7 @@ final class BuildPreflight {
             first = false;
         }
         if (!problems.isEmpty()) {
-            throw new EngineException("nothing was built: the " + builder.id() + " builder of Docker "
+            throw new BuilderException("nothing was built: the " + builder.id() + " builder of Docker "
                     + engineInfo.engineVersion() + " cannot build " + (problems.size() == 1 ? "this:" : "these:")
                     + "\n  " + String.join("\n  ", problems));
         }

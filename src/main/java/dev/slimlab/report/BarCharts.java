@@ -20,6 +20,7 @@ import static dev.slimlab.report.ReportCharts.shorten;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Assessment;
+import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.report.ChartStyle.CellLabels;
 import dev.slimlab.report.ReportCharts.Kind;
@@ -34,6 +35,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.axis.CategoryAnchor;
@@ -132,9 +134,15 @@ final class BarCharts {
         for (int c = 0; c < data.getColumnCount(); c++) {
             max = Math.max(max, data.getMax(0, c));
         }
-        CategoryPlot plot = categoryPlot(data, variantAxis(analysis), secondsAxis("Build time", max), renderer);
-        return finish(Kind.BUILD_TIME, plot, false,
-                "Bars: the median build; whiskers: the fastest to the slowest of the repetitions");
+        // with a file changed between builds, the times compared are the warm rebuilds after the first build
+        Optional<String> changed = Optional.ofNullable(analysis.experiment().settings())
+                .flatMap(ExperimentSettings::changedFile);
+        CategoryPlot plot = categoryPlot(data, variantAxis(analysis),
+                secondsAxis(changed.isPresent() ? "Warm rebuild time" : "Build time", max), renderer);
+        return finish(Kind.BUILD_TIME, plot, false, changed
+                .map(file -> "Bars: the median warm rebuild after changing " + file
+                        + "; whiskers: the fastest to the slowest rebuild")
+                .orElse("Bars: the median build; whiskers: the fastest to the slowest of the repetitions"));
     }
 
     /** One stacked segment per layer, oldest at the bottom, so that a stack is as tall as the image. */

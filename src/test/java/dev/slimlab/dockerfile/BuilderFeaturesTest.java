@@ -107,8 +107,8 @@ class BuilderFeaturesTest {
                 + "make\n"
                 + "EOT\n";
         List<Feature> found = features(text);
-        assertThat(BuilderFeatures.any(found, NEWER_FRONTEND)).isTrue();
-        assertThat(BuilderFeatures.any(found, NEEDS_SESSION)).isFalse();
+        assertThat(found).anyMatch(f -> f.kind() == NEWER_FRONTEND);
+        assertThat(found).noneMatch(f -> f.kind() == NEEDS_SESSION);
         assertThat(found).extracting(Feature::line, Feature::instruction, Feature::kind, Feature::what)
                 .containsExactly(
                         tuple(2, "RUN <<EOF", BUILDKIT_ONLY, "RUN <<EOF"),
@@ -131,14 +131,15 @@ class BuilderFeaturesTest {
                 .containsExactly(
                         tuple(1, "# syntax = docker/dockerfile:1.7", EXTERNAL_FRONTEND, "docker/dockerfile:1.7"),
                         tuple(3, "RUN <<EOF", BUILDKIT_ONLY, "RUN <<EOF"));
-        assertThat(BuilderFeatures.frontendImage(found)).contains("docker/dockerfile:1.7");
+        assertThat(found).filteredOn(f -> f.kind() == EXTERNAL_FRONTEND).extracting(Feature::what)
+                .containsExactly("docker/dockerfile:1.7");
     }
 
     @Test
     void aSyntaxCommentAfterAnInstructionIsNoDirective() throws Exception {
         List<Feature> found = features("FROM a\n# syntax=docker/dockerfile:1\nRUN true\n");
         assertThat(found).isEmpty();
-        assertThat(BuilderFeatures.frontendImage(found)).isEmpty();
+        assertThat(found).noneMatch(f -> f.kind() == EXTERNAL_FRONTEND);
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class FakeEngine implements ImageEngine {
             ContainerRun.Ending.EXITED, 0, "", "", false, java.time.Duration.ofMillis(5), Optional.empty());
 
     /** Whether the fake daemon builds with BuildKit (auto picks it); the builder of every build, in order. */
-    volatile boolean offersBuildKit = true;
+    public volatile boolean offersBuildKit = true;
     public final List<Builder> builders = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Every build request, in order. */
     public final List<BuildRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -59,7 +59,7 @@ public final class FakeEngine implements ImageEngine {
     @Override
     public Builder resolve(Builder requested) throws EngineException {
         if (requested == Builder.BUILDKIT && !offersBuildKit) {
-            throw new EngineException("the fake daemon does not offer BuildKit");
+            throw new dev.slimlab.engine.api.BuilderException("the fake daemon does not offer BuildKit");
         }
         return requested == Builder.CLASSIC || !offersBuildKit ? Builder.CLASSIC : Builder.BUILDKIT;
     }

@@ -59,6 +59,10 @@ public final class AppTour {
         waitUntilIdle(robot);
         pause(2);
         shoot(out, "6-results", size);
+        robot.clickOn("#detail-steps");
+        pause(1);
+        shoot(out, "12-build-time", size);
+        robot.clickOn("#detail-layers");
         robot.clickOn("Charts");
         pause(2);
         shoot(out, "7-charts", size);

@@ -4,7 +4,9 @@ import dev.slimlab.app.ExperimentService;
 import dev.slimlab.app.ExperimentSetup;
 import dev.slimlab.app.RunRequest;
 import dev.slimlab.engine.api.Builder;
+import dev.slimlab.engine.api.BuilderException;
 import dev.slimlab.engine.api.Cancellation;
+import dev.slimlab.engine.api.EngineException;
 import dev.slimlab.engine.api.EngineInfo;
 import dev.slimlab.experiment.Experiment;
 import dev.slimlab.experiment.ExperimentResult;
@@ -176,7 +178,12 @@ public final class BuildViewModel {
             close(flushing);
             state.running.set(false);
             inRun.forEach(VariantItem::notRun);
-            if (e instanceof dev.slimlab.engine.api.EngineException) {
+            if (e instanceof BuilderException) { // the daemon answered: its builder cannot build this file
+                String refusal = LabState.describe(e).replace("\n  ", " ");
+                state.say(Character.toUpperCase(refusal.charAt(0)) + refusal.substring(1));
+                return;
+            }
+            if (e instanceof EngineException) {
                 daemon.set(Daemon.UNREACHABLE);
                 daemonStatus.set("Docker daemon not reachable: " + LabState.describe(e));
             }

@@ -168,6 +168,32 @@ class LabViewModelTest {
     }
 
     @Test
+    void aMountTheClassicBuilderRefusesIsSaidBeforeAnythingBuildsAndBuildKitBuildsIt() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("mounts"));
+        Files.writeString(project.resolve("Dockerfile"),
+                "FROM python:3.10\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n");
+        FakeEngine engine = new FakeEngine();
+        LabViewModel lab = Labs.lab(() -> engine);
+        lab.openDockerfile(project.resolve("Dockerfile"));
+        lab.build().builderProperty().set(dev.slimlab.engine.api.Builder.CLASSIC);
+        lab.build().build();
+        assertThat(lab.state().messageProperty().get())
+                .startsWith("Nothing was built: the classic builder")
+                .contains("line 2: RUN --mount=type=cache needs BuildKit");
+        assertThat(engine.built).isEmpty();
+        assertThat(lab.state().getVariants()).allSatisfy(v -> assertThat(v.statusProperty().get()).isEqualTo("not built"));
+
+        lab.build().builderProperty().set(dev.slimlab.engine.api.Builder.AUTO);
+        lab.build().repetitionsProperty().set(2);
+        Files.writeString(project.resolve("requirements.txt"), "flask\n");
+        lab.build().changedFileProperty().set("requirements.txt");
+        lab.build().build();
+        assertThat(lab.state().messageProperty().get()).startsWith("Done: ");
+        assertThat(engine.builders).containsOnly(dev.slimlab.engine.api.Builder.BUILDKIT);
+        assertThat(engine.requests).anySatisfy(r -> assertThat(r.extraFiles()).containsKey("requirements.txt"));
+    }
+
+    @Test
     void buildLogsShowWithoutTerminalColourCodes() {
         assertThat(VariantItem.shown("\u001B[1;32m#5 DONE\u001B[0m 0.3s")).isEqualTo("#5 DONE 0.3s");
         assertThat(VariantItem.shown("plain [brackets] stay")).isEqualTo("plain [brackets] stay");
