@@ -284,7 +284,11 @@ class HtmlReportTest {
         assertThat(page.console()).isEmpty();
         assertThat(page.dom()).contains("<title>SlimLab report: story</title>").doesNotContain("pwned</title>")
                 .doesNotContain("<script").doesNotContain("<img");
-        assertThat(page.dom().split("<svg", -1)).hasSize(ReportCharts.available(analysis).size() + 1);
+        long timelines = analysis.experiment().variants().stream().filter(v -> v.built() && !v.steps().isEmpty()).count();
+        assertThat(java.util.regex.Pattern.compile("<svg[^>]*class=\"timeline\"").matcher(page.dom()).results().count())
+                .as("a step timeline per built variant").isEqualTo(timelines);
+        assertThat(page.dom().split("<svg", -1)).as("and the charts")
+                .hasSize(ReportCharts.available(analysis).size() + (int) timelines + 1);
         assertThat(page.dom()).doesNotContain("chart unavailable");
     }
 
