@@ -125,7 +125,7 @@ public final class ParityChecker {
                 "the variant has another CMD: it runs something else, or with other arguments");
         same(findings, "user", Severity.HIGH, o.user(), v.user(),
                 "the variant runs as another user: file permissions and what the app may write change");
-        same(findings, "workdir", Severity.HIGH, o.workingDir(), v.workingDir(),
+        same(findings, "workdir", Severity.HIGH, startDirectory(o.workingDir()), startDirectory(v.workingDir()),
                 "the variant starts in another directory: relative paths resolve elsewhere");
         same(findings, "healthcheck", Severity.MEDIUM, o.healthcheck().toString(), v.healthcheck().toString(),
                 "the variant checks its health differently: an orchestrator may restart it, or miss that it is down");
@@ -323,5 +323,13 @@ public final class ParityChecker {
                         p.manager() + " " + p.version(), "",
                         "the " + p.manager() + " package " + p.name() + " is installed in the original and not in"
                                 + " the variant")));
+    }
+
+    /**
+     * Where a container starts: no WORKDIR is {@code /}. The classic builder leaves an image
+     * without one empty, BuildKit writes {@code /}: the same directory, not a difference.
+     */
+    static String startDirectory(String workingDir) {
+        return workingDir == null || workingDir.isEmpty() ? "/" : workingDir;
     }
 }
