@@ -435,10 +435,19 @@ public final class LabView {
         return split;
     }
 
+    /** A setting and its label, kept on one line when the settings wrap. */
+    private static HBox labelled(String text, Node control) {
+        HBox pair = new HBox(6, new Label(text), control);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
+    }
+
     private Node buildTab() {
         Spinner<Integer> repetitions = new Spinner<>(1, 10, 1);
+        repetitions.setPrefWidth(80);
         repetitions.getValueFactory().valueProperty().addListener((o, w, v) -> build.repetitionsProperty().set(v));
         Spinner<Integer> parallel = new Spinner<>(1, 4, 1);
+        parallel.setPrefWidth(80);
         parallel.getValueFactory().valueProperty().addListener((o, w, v) -> build.parallelBuildsProperty().set(v));
         CheckBox cold = new CheckBox("Cold builds (no cache)");
         cold.selectedProperty().bindBidirectional(build.coldBuildsProperty());
@@ -455,8 +464,8 @@ public final class LabView {
         changed.disableProperty().bind(build.repetitionsProperty().lessThan(2));
         changed.setTooltip(new Tooltip("Builds after the first run after this context file changes (blank lines"
                 + " appended): their times are warm rebuilds, where cache mounts pay off. Needs 2 or more builds."));
-        FlowPane settings = new FlowPane(10, 6, new Label("Builds per variant"), repetitions, new Label("At once"),
-                parallel, cold, new Label("Builder"), builder, new Label("Rebuild after changing"), changed);
+        FlowPane settings = new FlowPane(14, 6, labelled("Builds per variant", repetitions), labelled("At once", parallel),
+                cold, labelled("Builder", builder), labelled("Rebuild after changing", changed));
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar overall = new ProgressBar();
         overall.setId("overall-progress");
