@@ -103,8 +103,12 @@ public final class ExperimentService {
             throw new IllegalArgumentException("the file to change between builds, " + changed.get()
                     + ", is not a file in the build context " + setup.context());
         }
-        String id = setup.id().orElseGet(() -> Experiment.idFor(setup.context()));
-        return new Experiment(id, setup.project(), setup.context(), List.copyOf(variants.values()), setup.settings());
+        return new Experiment(id(setup), setup.project(), setup.context(), List.copyOf(variants.values()),
+                setup.settings());
+    }
+
+    private static String id(ExperimentSetup setup) {
+        return setup.id().orElseGet(() -> Experiment.idFor(setup.context()));
     }
 
     /**
@@ -145,13 +149,14 @@ public final class ExperimentService {
     public RunOutcome run(RunRequest request, ProgressEvent.Listener progress, Consumer<String> notes,
                           Cancellation cancellation) throws SuiteException, EngineException, java.io.IOException {
         ExperimentSetup setup = request.setup();
-        Experiment assembled = assemble(setup);
+        String id = id(setup);
         Optional<StructureTestSuite> suite = suite(setup.checks(), setup.context(), notes);
         Optional<ExperimentResult> previous = request.previous()
-                .or(() -> request.saveTo().flatMap(f -> store.earlierRun(f, assembled.id(), notes)))
-                .filter(p -> p.id().equals(assembled.id()));
+                .or(() -> request.saveTo().flatMap(f -> store.earlierRun(f, id, notes)))
+                .filter(p -> p.id().equals(id));
         ExperimentResult result;
         try (ImageEngine engine = engines.open()) {
+            // assembled for the builder the daemon gives: the ablation plans only what it can build
             Experiment experiment = assemble(setup, engine.resolve(setup.settings().builder()));
             ExperimentRunner runner = new ExperimentRunner(engine, catalog)
                     .withLogDirectory(store.logFolder(request.saveTo(), experiment.id()));

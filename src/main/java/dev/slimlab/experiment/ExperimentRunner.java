@@ -13,7 +13,9 @@ import dev.slimlab.engine.api.ImageEngine;
 import dev.slimlab.engine.api.LayerHistory;
 import dev.slimlab.optimize.Applied;
 import dev.slimlab.optimize.Catalog;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -212,8 +214,8 @@ public final class ExperimentRunner {
             return null;
         }
         try {
-            return java.nio.file.Files.readAllBytes(experiment.context().resolve(file.get()));
-        } catch (java.io.IOException e) {
+            return Files.readAllBytes(experiment.context().resolve(file.get()));
+        } catch (IOException e) {
             throw new EngineException("cannot read " + file.get() + " in the context " + experiment.context()
                     + " (the file changed between builds): " + e.getMessage(), e);
         }
