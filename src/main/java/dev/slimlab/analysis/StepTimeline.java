@@ -117,6 +117,14 @@ public final class StepTimeline {
     }
 
     /**
+     * The summary, saying when the steps are the first build's while the build times compared
+     * are the warm rebuilds after it ({@code rebuildsCompared}).
+     */
+    public String summary(boolean rebuildsCompared) {
+        return summary() + (rebuildsCompared && !isEmpty() ? " Steps of the first build." : "");
+    }
+
+    /**
      * One line: the total, the three slowest steps with their time and share, how many were cached,
      * how many ran in parallel and how many are not drawn.
      */

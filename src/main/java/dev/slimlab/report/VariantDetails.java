@@ -27,8 +27,7 @@ import java.util.Optional;
 /**
  * Each variant in detail, folded: its verdict and risk, the optimizations applied, its figures,
  * why it did not build, its Dockerfile against the original, where the build time went, layers,
- * wasted files, packages,
- * staging tests and parity findings.
+ * wasted files, packages, staging tests and parity findings.
  */
 final class VariantDetails extends ReportSection {
 
@@ -189,9 +188,7 @@ final class VariantDetails extends ReportSection {
         out.element("h4", "Where the build time went").nl();
         StepTimeline timeline = StepTimeline.of(v.steps());
         boolean rebuilds = experiment.settings() != null && experiment.settings().measuresRebuilds();
-        // the steps are the first build's: say so where the build times are the rebuilds after it
-        out.element("p", timeline.summary() + (rebuilds && !timeline.isEmpty() ? " Steps of the first build." : ""),
-                "class", "timeline-summary").nl();
+        out.element("p", timeline.summary(rebuilds), "class", "timeline-summary").nl();
         if (!timeline.rows().isEmpty()) {
             out.open("div", "class", "timeline-wrap");
             TimelineSvg.write(out, timeline);

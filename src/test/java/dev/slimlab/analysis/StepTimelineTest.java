@@ -57,6 +57,9 @@ class StepTimelineTest {
         assertThat(classic.parallel()).isZero();
         assertThat(classic.summary()).isEqualTo("Total 5.0 s over 3 steps. Slowest: RUN apt-get update 4.0 s (80.0%),"
                 + " COPY . . 1.0 s (20.0%). 1 cached.");
+        assertThat(classic.summary(true)).as("when the build times compared are the rebuilds after it")
+                .isEqualTo(classic.summary() + " Steps of the first build.");
+        assertThat(StepTimeline.of(List.of()).summary(true)).isEqualTo("No build steps were recorded.");
     }
 
     @Test

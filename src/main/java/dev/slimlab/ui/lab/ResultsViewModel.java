@@ -7,6 +7,7 @@ import dev.slimlab.analysis.PackageChange;
 import dev.slimlab.analysis.StepTimeline;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
+import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.LayerResult;
 import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.StagingResult;
@@ -160,7 +161,8 @@ public final class ResultsViewModel {
     private void showSteps(VariantResult v) {
         StepTimeline steps = StepTimeline.of(v.steps());
         timeline.set(steps);
-        timelineSummary.set(steps.summary());
+        ExperimentSettings settings = analysis.getValue() == null ? null : analysis.getValue().experiment().settings();
+        timelineSummary.set(steps.summary(settings != null && settings.measuresRebuilds()));
     }
 
     private void showLayers(VariantResult v) {
