@@ -44,7 +44,7 @@ class StepTimelineTest {
     @Test
     void summarisesTheTotalTheSlowestTheCacheAndTheParallelSteps() {
         assertThat(StepTimeline.of(STAGES).summary()).isEqualTo("Total 25.0 s over 7 steps. Slowest: "
-                + "[builder 2/2] RUN pip install -r requirements.t\u2026 20.0 s (80.0%), "
+                + "[builder 2/2] RUN pip install -r requiremen\u2026 20.0 s (80.0%), "
                 + "[stage-1 2/3] RUN apt-get update 8.0 s (32.0%), exporting to image 3.0 s (12.0%). "
                 + "1 cached. 2 steps ran in parallel.");
     }

@@ -49,7 +49,7 @@ class ResultsViewModelTest {
                 .contains(tuple(4, 0.65, 0.0, true, false), tuple(7, 0.8, 24.5, false, true),
                         tuple(8, 0.8, 9.2, false, true), tuple(11, 27.0, 2.1, false, false));
         assertThat(results.timelineProperty().get().rows().get(7).label())
-                .isEqualTo("[stage-1 2/4] RUN apt-get update && apt-get ins\u2026");
+                .isEqualTo("[stage-1 2/4] RUN apt-get update && apt-get\u2026");
         assertThat(results.timelineSummaryProperty().get()).startsWith("Total 29.1 s over 11 steps. Slowest: ")
                 .endsWith(" 3 cached. 2 steps ran in parallel.");
 
