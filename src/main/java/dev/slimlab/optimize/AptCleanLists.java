@@ -33,6 +33,11 @@ final class AptCleanLists extends BaseOptimization {
         return c.runs("apt-get", "update") || c.runs("apt", "update");
     }
 
+    /** {@code apt-get dist-clean} (apt 2.7.8 and later, the trixie images) removes the lists as well as the archives. */
+    static boolean distClean(ShellCommand c) {
+        return c.runs("apt-get", "dist-clean") || c.runs("apt", "dist-clean");
+    }
+
     static boolean usesLists(ShellCommand c) {
         String program = c.programName().orElse("");
         return (program.equals("apt-get") || program.equals("apt"))
@@ -75,7 +80,7 @@ final class AptCleanLists extends BaseOptimization {
                 }
                 boolean cleaned = false;
                 for (int k = Math.max(lastUpdate, 0); k < commands.size(); k++) {
-                    cleaned |= PackageScripts.removes(commands.get(k), LISTS);
+                    cleaned |= PackageScripts.removes(commands.get(k), LISTS) || distClean(commands.get(k));
                 }
                 if (cleaned) {
                     alreadyClean++;
