@@ -60,7 +60,7 @@ public final class Analyzer {
         Optional<VariantResult> original = experiment.original();
         Optional<VariantResult> baseline = experiment.baseline();
         double bandwidth = experiment.settings() == null ? 100 : experiment.settings().bandwidthMbitPerSecond();
-        boolean rebuilds = experiment.settings() != null && experiment.settings().measuresRebuilds();
+        boolean rebuilds = experiment.changedFile().isPresent();
 
         List<Draft> drafts = new ArrayList<>();
         for (VariantResult v : variants) {

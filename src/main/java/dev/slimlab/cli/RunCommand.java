@@ -257,7 +257,7 @@ public final class RunCommand implements Callable<Integer> {
     static String table(Analysis analysis) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%-24s %-9s %10s %8s %10s %9s %7s %10s %7s %-8s %-7s %s%n", "VARIANT",
-                "STATUS", "SIZE", "CHANGE", "PULL", rebuilds(analysis) ? "REBUILD s" : "BUILD s", "EFFIC.", "WASTED",
+                "STATUS", "SIZE", "CHANGE", "PULL", analysis.experiment().changedFile().isPresent() ? "REBUILD s" : "BUILD s", "EFFIC.", "WASTED",
                 "TESTS", "PARITY", "RISK", "VERDICT"));
         for (Assessment a : analysis.variants()) {
             VariantResult v = analysis.experiment().variants().stream().filter(r -> r.name().equals(a.name()))
@@ -277,13 +277,9 @@ public final class RunCommand implements Callable<Integer> {
                     a.risk().label(), a.verdict().label()));
         }
         s.append("(PARITY: high/medium/low findings against the original");
-        Optional.ofNullable(analysis.experiment().settings()).flatMap(ExperimentSettings::changedFile).ifPresent(file -> s.append("; REBUILD s: median of the builds"
+        analysis.experiment().changedFile().ifPresent(file -> s.append("; REBUILD s: median of the builds"
                 + " after the first, each after a change to ").append(file));
         s.append(")\n");
         return s.toString();
-    }
-
-    private static boolean rebuilds(Analysis analysis) {
-        return analysis.experiment().settings() != null && analysis.experiment().settings().measuresRebuilds();
     }
 }

@@ -4,7 +4,6 @@ import dev.slimlab.dockerfile.BuilderFeatures;
 import dev.slimlab.dockerfile.BuilderFeatures.Feature;
 import dev.slimlab.dockerfile.BuilderFeatures.Kind;
 import dev.slimlab.dockerfile.Dockerfile;
-import dev.slimlab.dockerfile.DockerfileSyntaxException;
 import dev.slimlab.engine.api.Builder;
 import dev.slimlab.engine.api.BuilderException;
 import dev.slimlab.engine.api.EngineException;
@@ -31,23 +30,17 @@ final class BuildPreflight {
     }
 
     /**
-     * @param dockerfiles each variant's Dockerfile text, the original first
+     * @param dockerfiles each variant's Dockerfile, the original first
      * @throws EngineException listing what the builder cannot build, and where
      */
-    static void check(Map<String, String> dockerfiles, Builder builder, EngineInfo engineInfo, ImageEngine engine)
+    static void check(Map<String, Dockerfile> dockerfiles, Builder builder, EngineInfo engineInfo, ImageEngine engine)
             throws EngineException {
         List<String> problems = new ArrayList<>();
         Set<String> toldAlready = new HashSet<>(); // a problem the original has is not repeated for each variant
         Map<String, Optional<String>> frontends = new LinkedHashMap<>();
         boolean first = true;
-        for (Map.Entry<String, String> variant : dockerfiles.entrySet()) {
-            List<Feature> features;
-            try {
-                features = BuilderFeatures.of(Dockerfile.parse(variant.getValue()));
-            } catch (DockerfileSyntaxException e) {
-                continue; // the build will say what is wrong with the file
-            }
-            for (Feature feature : features) {
+        for (Map.Entry<String, Dockerfile> variant : dockerfiles.entrySet()) {
+            for (Feature feature : BuilderFeatures.of(variant.getValue())) {
                 if (!refused(feature, builder, engineInfo, engine, frontends)
                         || !toldAlready.add(feature.kind() + " " + feature.what()) && !first) {
                     continue;

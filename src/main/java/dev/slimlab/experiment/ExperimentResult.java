@@ -47,6 +47,14 @@ public record ExperimentResult(String id, String dockerfile, String context, Exp
                 List.of(RunSummary.of(this)));
     }
 
+    /**
+     * The context file changed before every build after the first, when the build times compared
+     * are warm rebuilds after an edit; empty when they are plain builds (or the settings are unknown).
+     */
+    public java.util.Optional<String> changedFile() {
+        return settings == null ? java.util.Optional.empty() : settings.changedFile();
+    }
+
     /** The original: the variant that applies no optimization (the first, when there are several). */
     public java.util.Optional<VariantResult> original() {
         return variants.stream().filter(v -> v.optimizations().isEmpty()).findFirst();

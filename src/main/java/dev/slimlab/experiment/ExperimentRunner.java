@@ -1,5 +1,6 @@
 package dev.slimlab.experiment;
 
+import dev.slimlab.dockerfile.Dockerfile;
 import dev.slimlab.engine.api.BuildListener;
 import dev.slimlab.engine.api.BuildOutcome;
 import dev.slimlab.engine.api.BuildRequest;
@@ -87,8 +88,8 @@ public final class ExperimentRunner {
             Planned same = byText.putIfAbsent(plan.key(), plan);
             plans.put(spec.name(), same == null ? plan : plan.sameAs(same));
         }
-        Map<String, String> dockerfiles = new LinkedHashMap<>();
-        plans.forEach((name, plan) -> dockerfiles.put(name, plan.text()));
+        Map<String, Dockerfile> dockerfiles = new LinkedHashMap<>();
+        plans.forEach((name, plan) -> dockerfiles.put(name, plan.applied.project().dockerfile()));
         BuildPreflight.check(dockerfiles, builder, info, engine);
         byte[] changedFile = changedFileBytes(experiment);
         plans.keySet().forEach(name -> progress.on(new ProgressEvent(name, ProgressEvent.Phase.QUEUED, 0, 0, "queued")));

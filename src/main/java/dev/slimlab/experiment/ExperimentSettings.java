@@ -87,9 +87,4 @@ public record ExperimentSettings(int repetitions, boolean noCache, boolean pull,
         return new ExperimentSettings(builds, noCache, pull, parallelBuilds, timeoutSeconds, compressionLevel,
                 bandwidthMbitPerSecond, builder, file);
     }
-
-    /** True if the builds after the first are warm rebuilds after an edit, timed apart from the first. */
-    public boolean measuresRebuilds() {
-        return changedFile.isPresent();
-    }
 }

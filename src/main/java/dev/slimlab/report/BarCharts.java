@@ -20,7 +20,6 @@ import static dev.slimlab.report.ReportCharts.shorten;
 
 import dev.slimlab.analysis.Analysis;
 import dev.slimlab.analysis.Assessment;
-import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.VariantResult;
 import dev.slimlab.report.ChartStyle.CellLabels;
 import dev.slimlab.report.ReportCharts.Kind;
@@ -135,8 +134,7 @@ final class BarCharts {
             max = Math.max(max, data.getMax(0, c));
         }
         // with a file changed between builds, the times compared are the warm rebuilds after the first build
-        Optional<String> changed = Optional.ofNullable(analysis.experiment().settings())
-                .flatMap(ExperimentSettings::changedFile);
+        Optional<String> changed = analysis.experiment().changedFile();
         CategoryPlot plot = categoryPlot(data, variantAxis(analysis),
                 secondsAxis(changed.isPresent() ? "Warm rebuild time" : "Build time", max), renderer);
         return finish(Kind.BUILD_TIME, plot, false, changed

@@ -58,10 +58,7 @@ public final class Figures {
         if (builder != Builder.AUTO) { // AUTO: a file from before the builder was recorded
             parts.add("images built with " + (builder == Builder.BUILDKIT ? "BuildKit" : "the classic builder"));
         }
-        if (experiment.settings() != null) {
-            experiment.settings().changedFile().ifPresent(f -> parts.add(
-                    "the build times are warm rebuilds after changing " + f));
-        }
+        experiment.changedFile().ifPresent(f -> parts.add("the build times are warm rebuilds after changing " + f));
         String text = String.join("; ", parts);
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }

@@ -187,8 +187,7 @@ final class VariantDetails extends ReportSection {
     private void timeline(VariantResult v) {
         out.element("h4", "Where the build time went").nl();
         StepTimeline timeline = StepTimeline.of(v.steps());
-        boolean rebuilds = experiment.settings() != null && experiment.settings().measuresRebuilds();
-        out.element("p", timeline.summary(rebuilds), "class", "timeline-summary").nl();
+        out.element("p", timeline.summary(experiment.changedFile().isPresent()), "class", "timeline-summary").nl();
         if (!timeline.rows().isEmpty()) {
             out.open("div", "class", "timeline-wrap");
             TimelineSvg.write(out, timeline);

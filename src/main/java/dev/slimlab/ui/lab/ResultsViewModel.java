@@ -7,7 +7,6 @@ import dev.slimlab.analysis.PackageChange;
 import dev.slimlab.analysis.StepTimeline;
 import dev.slimlab.engine.api.InstalledPackage;
 import dev.slimlab.engine.api.WastedFile;
-import dev.slimlab.experiment.ExperimentSettings;
 import dev.slimlab.experiment.LayerResult;
 import dev.slimlab.experiment.ParityFinding;
 import dev.slimlab.experiment.StagingResult;
@@ -161,8 +160,8 @@ public final class ResultsViewModel {
     private void showSteps(VariantResult v) {
         StepTimeline steps = StepTimeline.of(v.steps());
         timeline.set(steps);
-        ExperimentSettings settings = analysis.getValue() == null ? null : analysis.getValue().experiment().settings();
-        timelineSummary.set(steps.summary(settings != null && settings.measuresRebuilds()));
+        timelineSummary.set(steps.summary(analysis.getValue() != null
+                && analysis.getValue().experiment().changedFile().isPresent()));
     }
 
     private void showLayers(VariantResult v) {
